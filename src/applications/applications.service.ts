@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ProblemError } from '../common/problem';
+import type { TeamContext } from '../teams/team-context';
+import {
+  parseApplicationId,
+  type ApplicationRef,
+  type ProviderName,
+  type RainbondAppRef,
+} from './application-id';
+import type { ApplicationProvider, PublishApplicationRequest } from './application-provider.port';
+import { APPLICATION_PROVIDERS } from './applications.di-tokens';
+import type { CopyApplicationRequest } from './dto/copy-application.dto';
+import type { InstallApplicationRequest } from './dto/install-application.dto';
+import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
+import type { Application } from './models/application.model';
+import type { CopyResult } from './models/copy-result.model';
+import type { UpgradeResult } from './models/upgrade-option.model';
+
+export type View = 'summary' | 'full';
+
+type Operation = 'install' | 'copy' | 'upgrade';
+
+/** Routes each operation to the provider named by the body or the application id. */
+@Injectable()
+export class ApplicationsService {
+  private readonly providers: ReadonlyMap<ProviderName, ApplicationProvider>;
+
+  constructor(@Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[]) {
+    this.providers = new Map(providers.map((provider) => [provider.provider, provider]));
+  }
+
+  async publish(team: TeamContext, request: PublishApplicationRequest, view: View): Promise<Application> {
+    const provider = this.providers.get(request.provider);
+    if (!provider?.publish) throw ProblemError.invalidField('provider', 'cannot publish to this provider');
+    return withView(await provider.publish(team, request), view);
+  }
+
+  async install(team: TeamContext, id: string, request: InstallApplicationRequest, view: View): Promise<Application> {
+    const { provider, app } = this.rainbondOperation(id, 'install');
+    return withView(await provider.install!(team, app, request), view);
+  }
+
+  async copy(
+    team: TeamContext,
+    id: string,
+    targetTeam: TeamContext,
+    request: CopyApplicationRequest,
+    view: View,
+  ): Promise<CopyResult> {
+    const { provider, app } = this.rainbondOperation(id, 'copy');
+    const targetApp = parseApplicationId(request.target.applicationId, 'target.applicationId') as RainbondAppRef;
+    return withView(await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request), view);
+  }
+
+  async upgrade(team: TeamContext, id: string, request: UpgradeApplicationRequest, view: View): Promise<UpgradeResult> {
+    const { provider, app } = this.rainbondOperation(id, 'upgrade');
+    return withView(await provider.upgrade!(team, app, request), view);
+  }
+
+  /** The three app operations exist only on Rainbond; any other id is a 400 on `id`. */
+  private rainbondOperation(id: string, operation: Operation): { provider: ApplicationProvider; app: RainbondAppRef } {
+    const ref: ApplicationRef = parseApplicationId(id);
+    const provider = this.providers.get(ref.provider);
+    if (ref.provider !== 'rainbond' || !provider?.[operation]) {
+      throw ProblemError.invalidField('id', `${operation} applies to Rainbond applications (rainbond:{region}:{appId}) only`);
+    }
+    return { provider, app: ref };
+  }
+}
+
+function withView<T extends { raw?: unknown }>(result: T, view: View): T {
+  if (view === 'full') return result;
+  const { raw: _raw, ...summary } = result;
+  return summary as T;
+}

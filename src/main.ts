@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createGatewayApp } from './app.factory';
+import { ConfigError, loadConfigFile } from './config/config.loader';
+import type { GatewayConfig } from './config/gateway-config.schema';
+import { startSandboxRuntime } from './sandbox/sandbox-runtime';
+
+interface Runtime {
+  config: GatewayConfig;
+  banner: string[];
+  stop: () => Promise<void>;
+}
+
+async function prepareRuntime(): Promise<Runtime> {
+  const configFile = process.env.CONFIG_FILE;
+  if (configFile) {
+    return { config: loadConfigFile(configFile), banner: [`configuration: ${configFile}`], stop: async () => {} };
+  }
+  const { sandbox, config, apiKey } = await startSandboxRuntime();
+  return {
+    config,
+    banner: [
+      'SANDBOX MODE: simulated Rainbond, Workspace, WorkspaceApp and IAM on loopback (set CONFIG_FILE for real upstreams)',
+      `demo API key: ${apiKey}`,
+    ],
+    stop: () => sandbox.stop(),
+  };
+}
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Gateway');
+  const runtime = await prepareRuntime();
+  const { host } = runtime.config.server;
+  const port = process.env.PORT ? Number(process.env.PORT) : runtime.config.server.port;
+  const app = await createGatewayApp(runtime.config);
+  await app.listen(port, host);
+
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  for (const line of [...runtime.banner, `gateway: ${base}/v1`, `Swagger UI: ${base}/docs`]) {
+    logger.log(line);
+  }
+
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received, shutting down`);
+    await app.close();
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', (signal) => void shutdown(signal));
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+}
+
+bootstrap().catch((error: unknown) => {
+  // A bad configuration is the common failure: print its list, not a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfigFile } from '../config/config.loader';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { startSandbox, type Sandbox } from './sandbox';
+
+/** The documented development key of the sandbox; set SANDBOX_API_KEY to use another. */
+export const DEVELOPMENT_API_KEY = 'sandbox-demo-key';
+export const SANDBOX_CONFIG_PATH = join(__dirname, '..', '..', 'config', 'default.yaml');
+
+export interface SandboxRuntime {
+  sandbox: Sandbox;
+  config: GatewayConfig;
+  apiKey: string;
+}
+
+/**
+ * Starts the simulators on loopback and loads config/default.yaml against them. The gateway itself
+ * is forced onto loopback too: sandbox mode is for one machine only.
+ */
+export async function startSandboxRuntime(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
+  const sandbox = await startSandbox();
+  try {
+    const apiKey = env.SANDBOX_API_KEY || DEVELOPMENT_API_KEY;
+    const config = loadConfigFile(SANDBOX_CONFIG_PATH, {
+      env: {
+        ...env,
+        ...sandbox.env,
+        SANDBOX_API_KEY_SHA256: createHash('sha256').update(apiKey).digest('hex'),
+      },
+      readFile: (path) => readFileSync(path, 'utf8'),
+    });
+    return { sandbox, config: { ...config, server: { ...config.server, host: '127.0.0.1' } }, apiKey };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { TeamContext } from './team-context';
+
+/** The `{team}` of the path, resolved by TeamCredentialsGuard. */
+export const CurrentTeam = createParamDecorator(
+  (_: unknown, context: ExecutionContext): TeamContext =>
+    context.switchToHttp().getRequest<FastifyRequest>().team!,
+);
+
+/** The copy target team, resolved by TeamCredentialsGuard (undefined until the body is valid). */
+export const CopyTargetTeam = createParamDecorator(
+  (_: unknown, context: ExecutionContext): TeamContext | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().copyTargetTeam,
+);

@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
+import type { TeamContext } from './team-context';
+import { TeamRegistry } from './team-registry.service';
+import { TeamList, type TeamSummary } from './team-summary.model';
+
+@ApiTags('teams')
+@ApiBearerAuth('api-key')
+@Controller({ path: 'teams', version: '1' })
+export class TeamsController {
+  constructor(private readonly teams: TeamRegistry) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listTeams', summary: 'Teams this caller may use' })
+  @ApiOkResponse({ type: TeamList })
+  @ApiProblemResponses(401)
+  list(@CurrentCaller() caller: Caller): TeamList {
+    return { items: this.teams.listFor(caller).map(toSummary) };
+  }
+}
+
+function toSummary(team: TeamContext): TeamSummary {
+  return {
+    key: team.key,
+    displayName: team.displayName,
+    providers: [
+      ...(team.rainbond ? (['rainbond'] as const) : []),
+      ...(team.workspace ? (['app-center', 'app-warehouse'] as const) : []),
+    ],
+    rainbondRegions: team.rainbond ? [...team.rainbond.regions] : undefined,
+  };
+}
