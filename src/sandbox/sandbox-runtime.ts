@@ -19,7 +19,9 @@ export interface SandboxRuntime {
  * Starts the simulators on loopback and loads config/default.yaml against them. The gateway itself
  * is forced onto loopback too: sandbox mode is for one machine only.
  */
-export async function startSandboxRuntime(env: NodeJS.ProcessEnv = process.env): Promise<SandboxRuntime> {
+export async function startSandboxRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SandboxRuntime> {
   const sandbox = await startSandbox();
   try {
     const apiKey = env.SANDBOX_API_KEY || DEVELOPMENT_API_KEY;
@@ -31,7 +33,11 @@ export async function startSandboxRuntime(env: NodeJS.ProcessEnv = process.env):
       },
       readFile: (path) => readFileSync(path, 'utf8'),
     });
-    return { sandbox, config: { ...config, server: { ...config.server, host: '127.0.0.1' } }, apiKey };
+    return {
+      sandbox,
+      config: { ...config, server: { ...config.server, host: '127.0.0.1' } },
+      apiKey,
+    };
   } catch (error) {
     await sandbox.stop();
     throw error;

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+
+export interface IssuedToken {
+  token: string;
+  projectId: string;
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
+export type TokenCheck =
+  | { state: 'valid'; projectId: string }
+  | { state: 'unknown' }
+  | { state: 'expired' }
+  | { state: 'revoked' };
+
+/**
+ * Tokens the IAM simulator issued. The Workspace simulators check `X-Auth-Token` against it,
+ * the way Huawei's API gateway checks a token with IAM.
+ */
+export class IamTokenRegistry {
+  private readonly tokens = new Map<string, IssuedToken & { revoked: boolean }>();
+
+  constructor(private readonly ttlSeconds: number) {}
+
+  issue(projectId: string, now = new Date()): IssuedToken {
+    const issued = {
+      // Real tokens are long opaque PKI strings starting with "MII"; only their length differs.
+      token: `MII${randomBytes(96).toString('base64url')}`,
+      projectId,
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
+    };
+    this.tokens.set(issued.token, { ...issued, revoked: false });
+    return issued;
+  }
+
+  check(token: string, now = new Date()): TokenCheck {
+    const found = this.tokens.get(token);
+    if (!found) return { state: 'unknown' };
+    if (found.revoked) return { state: 'revoked' };
+    if (found.expiresAt.getTime() <= now.getTime()) return { state: 'expired' };
+    return { state: 'valid', projectId: found.projectId };
+  }
+
+  /** Marks a token revoked; unknown tokens are ignored. */
+  revoke(token: string): void {
+    const found = this.tokens.get(token);
+    if (found) found.revoked = true;
+  }
+
+  get issuedCount(): number {
+    return this.tokens.size;
+  }
+}
