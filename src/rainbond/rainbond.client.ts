@@ -1,0 +1,126 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { RainbondAppRef } from '../applications/application-id';
+import {
+  encodePath,
+  sendUpstream,
+  upstreamUrl,
+  type UpstreamErrorParser,
+} from '../common/upstream-http';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
+import {
+  appCopyCResSchema,
+  marketInstallSchema,
+  rainbondErrorSchema,
+  upgradeResponseSchema,
+  type AppCopyC,
+  type AppCopyCRes,
+  type Install,
+  type InstallQuery,
+  type ListUpgrade,
+  type MarketInstall,
+  type Upgrade,
+} from './rainbond.wire';
+
+const MAX_MESSAGE_LENGTH = 300;
+const MAX_FIELD_ERRORS = 10;
+
+type AppOperation = 'install' | 'copy' | 'upgrade';
+
+/**
+ * The only place that knows Rainbond URLs and headers. Calls act as the owner of the team's personal
+ * access token, sent raw in `Authorization` (no scheme), as the console's OpenAPIAuthentication reads it.
+ */
+@Injectable()
+export class RainbondClient {
+  constructor(
+    private readonly http: HttpService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  install(
+    account: RainbondTeamConfig,
+    app: RainbondAppRef,
+    body: Install,
+    query?: InstallQuery,
+  ): Promise<MarketInstall> {
+    return this.post(account, app, 'install', body, marketInstallSchema, query);
+  }
+
+  copy(account: RainbondTeamConfig, app: RainbondAppRef, body: AppCopyC): Promise<AppCopyCRes> {
+    return this.post(account, app, 'copy', body, appCopyCResSchema);
+  }
+
+  upgrade(account: RainbondTeamConfig, app: RainbondAppRef, body: Upgrade): Promise<ListUpgrade[]> {
+    return this.post(account, app, 'upgrade', body, upgradeResponseSchema);
+  }
+
+  private async post<T>(
+    account: RainbondTeamConfig,
+    app: RainbondAppRef,
+    operation: AppOperation,
+    body: unknown,
+    schema: z.ZodType<T>,
+    query?: InstallQuery,
+  ): Promise<T> {
+    const path = encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}/${operation}`;
+    const response = await sendUpstream(this.http, {
+      provider: 'rainbond',
+      method: 'POST',
+      url: upstreamUrl(account.baseUrl, path),
+      headers: { authorization: account.token, 'content-type': 'application/json' },
+      query: query ? { ...query } : undefined,
+      body,
+      timeoutMs: this.config.upstreams.rainbond.timeoutMs,
+      schema,
+      parseError: parseRainbondError,
+    });
+    return response.data;
+  }
+}
+
+/**
+ * Code and a short, safe message from any of Rainbond's error bodies: `msg`, else `detail`, plus the
+ * field messages of a DRF validation `err`. `msg_show` and `error_trace` are never read: on a 500
+ * they hold a Python traceback.
+ */
+export const parseRainbondError: UpstreamErrorParser = (body) => {
+  const parsed = rainbondErrorSchema.safeParse(body);
+  if (!parsed.success) return {};
+  const { code, msg, detail, err } = parsed.data;
+  const summary = [
+    msg?.trim() || detail?.trim(),
+    fieldErrors(err).slice(0, MAX_FIELD_ERRORS).join('; '),
+  ]
+    .filter(Boolean)
+    .join(': ');
+  return {
+    code: code === undefined ? undefined : String(code),
+    message: summary ? shorten(summary) : undefined,
+  };
+};
+
+/** Flattens DRF's `{field: ["msg"]}` (nested for lists and objects) into `field: msg` lines. */
+function fieldErrors(err: unknown, path = ''): string[] {
+  if (typeof err === 'string') return [path ? `${path}: ${err}` : err];
+  if (Array.isArray(err)) {
+    return err.flatMap((item, i) =>
+      fieldErrors(item, typeof item === 'string' ? path : joinPath(path, String(i))),
+    );
+  }
+  if (err !== null && typeof err === 'object') {
+    return Object.entries(err).flatMap(([key, value]) => fieldErrors(value, joinPath(path, key)));
+  }
+  return [];
+}
+
+function joinPath(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : flat;
+}

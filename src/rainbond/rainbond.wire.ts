@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/*
+ * Rainbond console OpenAPI v1 wire types, spelled exactly as the contracts in shared/seeds
+ * (000 install, 002 copy, 003 upgrade). Typos such as `creater` and `is_upgrate` are real wire names.
+ * Responses are loose objects so fields the seeds do not list survive into `raw`.
+ */
+
+// ---- requests ----
+
+/** `Install`: body of POST …/apps/{app_id}/install. All keys required; only the access key may be null. */
+export interface Install {
+  market_url: string;
+  market_domain: string;
+  market_type: string;
+  market_access_key: string | null;
+  app_model_id: string;
+  app_model_version: string;
+}
+
+/**
+ * Query of the install call. The seed names `is_upload`, the console code reads `is_deploy`, and any
+ * non-empty value (even "false") deploys, so the query is sent only when a deploy is wanted.
+ */
+export interface InstallQuery {
+  is_deploy: 'true';
+  is_upload: 'true';
+}
+
+/** `AppCopyModify`: one component to copy. */
+export interface AppCopyModify {
+  service_id: string;
+  change?: string;
+}
+
+/** `AppCopyC`: body of POST …/apps/{app_id}/copy. An empty `services` copies every component. */
+export interface AppCopyC {
+  services: AppCopyModify[];
+  /** the target team's tenant_name (or tenant_id), never its display name */
+  target_team_name: string;
+  target_region_name: string;
+  target_app_id: number;
+}
+
+/** `UpgradeBase`: one app model to move to a version; `market_name: null` means the local library. */
+export interface UpgradeBase {
+  market_name: string | null;
+  app_model_id: string;
+  app_model_version: string;
+}
+
+/** `Upgrade`: body of POST …/apps/{app_id}/upgrade. */
+export interface Upgrade {
+  update_versions: UpgradeBase[];
+}
+
+// ---- responses ----
+
+const int = z.number().int();
+
+/** `ServiceBaseInfo`: one component. Required/optional/nullable as the seed attribute tables say. */
+export const serviceBaseInfoSchema = z.looseObject({
+  status: z.string().optional(),
+  access_infos: z.array(z.string()).optional(),
+  service_id: z.string(),
+  tenant_id: z.string(),
+  service_key: z.string(),
+  service_alias: z.string(),
+  service_cname: z.string().optional(),
+  service_region: z.string(),
+  desc: z.string().nullable().optional(),
+  category: z.string(),
+  version: z.string(),
+  update_version: int.optional(),
+  image: z.string(),
+  cmd: z.string().nullable().optional(),
+  min_node: int.optional(),
+  min_cpu: int.optional(),
+  container_gpu: int.optional(),
+  min_memory: int.optional(),
+  extend_method: z.string().optional(),
+  code_from: z.string().nullable().optional(),
+  git_url: z.string().nullable().optional(),
+  git_project_id: int.optional(),
+  code_version: z.string().nullable().optional(),
+  service_type: z.string().nullable().optional(),
+  creater: int.optional(),
+  language: z.string().nullable().optional(),
+  total_memory: int.optional(),
+  is_service: z.boolean().optional(),
+  service_origin: z.string().optional(),
+  tenant_service_group_id: int.optional(),
+  open_webhooks: z.boolean().optional(),
+  service_source: z.string().nullable().optional(),
+  create_status: z.string().nullable().optional(),
+  check_uuid: z.string().nullable().optional(),
+  check_event_id: z.string().nullable().optional(),
+  docker_cmd: z.string().nullable().optional(),
+  server_type: z.string().optional(),
+  is_upgrate: z.boolean().optional(),
+  build_upgrade: z.boolean().optional(),
+  oauth_service_id: int.nullable().optional(),
+  k8s_component_name: z.string(),
+});
+export type ServiceBaseInfo = z.infer<typeof serviceBaseInfoSchema>;
+
+/** `MarketInstall`: answer of install; `service_list` holds every component now in the app. */
+export const marketInstallSchema = z.looseObject({
+  enterprise_id: z.string(),
+  team_id: z.string(),
+  // the seed table says String, the console model (ServiceGroup.note) is nullable
+  note: z.string().nullable(),
+  ID: int,
+  region_name: z.string(),
+  service_list: z.array(serviceBaseInfoSchema),
+});
+export type MarketInstall = z.infer<typeof marketInstallSchema>;
+
+/** `AppCopyCRes`: answer of copy; `services` are the components created in the target. */
+export const appCopyCResSchema = z.looseObject({
+  services: z.array(serviceBaseInfoSchema),
+});
+export type AppCopyCRes = z.infer<typeof appCopyCResSchema>;
+
+/** `ListUpgrade`: one installed app model of an app and the versions it can move to. */
+export const listUpgradeSchema = z.looseObject({
+  market_name: z.string(),
+  app_model_id: z.string(),
+  app_model_name: z.string(),
+  current_version: z.string(),
+  enterprise_id: z.string(),
+  can_upgrade: z.boolean(),
+  upgrade_versions: z.array(z.string()),
+  source: z.string(),
+});
+export type ListUpgrade = z.infer<typeof listUpgradeSchema>;
+
+/** Answer of upgrade: a bare array of `ListUpgrade`, re-read after the upgrade. */
+export const upgradeResponseSchema = z.array(listUpgradeSchema);
+
+// ---- errors ----
+
+/** A field we read from an error body; a wrong type is dropped rather than failing the whole parse. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/**
+ * The union of Rainbond's error bodies (research §2), all written by `custom_exception_handler`:
+ * - service error `{code, msg, msg_show, data}` (code is a business code, not the HTTP status)
+ * - DRF validation `{detail, err: {field: [messages]}, code: 20400, error_type}`
+ * - auth/permission `{detail, code, msg, msg_show, error_type, error_trace}`
+ * - unhandled 500 `{code, msg, msg_show: <traceback>, error_type, error_trace, error_details}`
+ * `msg_show`, `error_trace` and `error_details` can carry tracebacks: they are never read.
+ */
+export const rainbondErrorSchema = z.looseObject({
+  code: lenient(z.union([z.number(), z.string()])),
+  msg: lenient(z.string()),
+  detail: lenient(z.string()),
+  err: z.unknown().optional(),
+  error_type: lenient(z.string()),
+});
+export type RainbondErrorBody = z.infer<typeof rainbondErrorSchema>;
