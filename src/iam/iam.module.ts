@@ -1,0 +1,16 @@
+import { HttpModule } from '@nestjs/axios';
+import { Module } from '@nestjs/common';
+import { IamTokenService } from './iam-token.service';
+import { IamClient } from './iam.client';
+
+/**
+ * Huawei IAM tokens for Workspace calls. There is deliberately no guard: guards run before the
+ * ValidationPipe, so a guard would spend an IAM call on a request that then fails validation.
+ * Clients ask IamTokenService for a token lazily, after validation.
+ */
+@Module({
+  imports: [HttpModule],
+  providers: [IamClient, IamTokenService],
+  exports: [IamTokenService, IamClient],
+})
+export class IamModule {}

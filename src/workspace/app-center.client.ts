@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { encodePath, upstreamUrl } from '../common/upstream-http';
+import type { TeamContext } from '../teams/team-context';
+import {
+  uploadAppResponseSchema,
+  type UploadAppRequest,
+  type UploadAppResponse,
+} from './app-center.wire';
+import { requireWorkspace } from './workspace-account';
+import { WorkspaceClient } from './workspace.client';
+
+/** Workspace App Center: knows its URL and timeout; auth and errors are WorkspaceClient's. */
+@Injectable()
+export class AppCenterClient {
+  constructor(
+    private readonly workspace: WorkspaceClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
+  uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
+    const account = requireWorkspace(team);
+    return this.workspace.post(team, {
+      provider: 'app-center',
+      url: upstreamUrl(
+        account.endpoints.appCenter,
+        encodePath`/v1/${account.projectId}/app-center/apps`,
+      ),
+      body,
+      timeoutMs: this.config.upstreams.appCenter.timeoutMs,
+      schema: uploadAppResponseSchema,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { encodePath, upstreamUrl } from '../common/upstream-http';
+import type { TeamContext } from '../teams/team-context';
+import {
+  createWarehouseAppResponseSchema,
+  type CreateWarehouseAppRequest,
+  type CreateWarehouseAppResponse,
+} from './app-warehouse.wire';
+import { requireWorkspace } from './workspace-account';
+import { WorkspaceClient } from './workspace.client';
+
+/** WorkspaceApp App Warehouse: knows its URL and timeout; auth and errors are WorkspaceClient's. */
+@Injectable()
+export class AppWarehouseClient {
+  constructor(
+    private readonly workspace: WorkspaceClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** CreateWarehouseApp: `POST /v1/{project_id}/app-warehouse/apps`. */
+  createApp(
+    team: TeamContext,
+    body: CreateWarehouseAppRequest,
+  ): Promise<CreateWarehouseAppResponse> {
+    const account = requireWorkspace(team);
+    return this.workspace.post(team, {
+      provider: 'app-warehouse',
+      url: upstreamUrl(
+        account.endpoints.appWarehouse,
+        encodePath`/v1/${account.projectId}/app-warehouse/apps`,
+      ),
+      body,
+      timeoutMs: this.config.upstreams.appWarehouse.timeoutMs,
+      schema: createWarehouseAppResponseSchema,
+    });
+  }
+}
