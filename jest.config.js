@@ -1,5 +1,5 @@
 /** Unit specs sit beside the code; e2e specs boot the whole gateway against the simulators. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 module.exports = {
   projects: [

@@ -14,7 +14,11 @@ interface Runtime {
 async function prepareRuntime(): Promise<Runtime> {
   const configFile = process.env.CONFIG_FILE;
   if (configFile) {
-    return { config: loadConfigFile(configFile), banner: [`configuration: ${configFile}`], stop: async () => {} };
+    return {
+      config: loadConfigFile(configFile),
+      banner: [`configuration: ${configFile}`],
+      stop: async () => {},
+    };
   }
   const { sandbox, config, apiKey } = await startSandboxRuntime();
   return {

@@ -25,12 +25,20 @@ export interface CopyTarget {
 export interface ApplicationProvider {
   readonly provider: ProviderName;
   publish?(team: TeamContext, request: PublishApplicationRequest): Promise<Application>;
-  install?(team: TeamContext, app: RainbondAppRef, request: InstallApplicationRequest): Promise<Application>;
+  install?(
+    team: TeamContext,
+    app: RainbondAppRef,
+    request: InstallApplicationRequest,
+  ): Promise<Application>;
   copy?(
     team: TeamContext,
     app: RainbondAppRef,
     target: CopyTarget,
     request: CopyApplicationRequest,
   ): Promise<CopyResult>;
-  upgrade?(team: TeamContext, app: RainbondAppRef, request: UpgradeApplicationRequest): Promise<UpgradeResult>;
+  upgrade?(
+    team: TeamContext,
+    app: RainbondAppRef,
+    request: UpgradeApplicationRequest,
+  ): Promise<UpgradeResult>;
 }

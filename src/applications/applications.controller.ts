@@ -37,8 +37,16 @@ import { CopyResult } from './models/copy-result.model';
 import { UpgradeResult } from './models/upgrade-option.model';
 import { PublishApplicationPipe } from './publish-application.pipe';
 
-const TEAM_PARAM = ApiParam({ name: 'team', description: 'Gateway team key', example: TEAM_PARAM_EXAMPLE });
-const RAINBOND_ID_PARAM = ApiParam({ name: 'id', description: APPLICATION_ID_DESCRIPTION, example: RAINBOND_ID_EXAMPLE });
+const TEAM_PARAM = ApiParam({
+  name: 'team',
+  description: 'Gateway team key',
+  example: TEAM_PARAM_EXAMPLE,
+});
+const RAINBOND_ID_PARAM = ApiParam({
+  name: 'id',
+  description: APPLICATION_ID_DESCRIPTION,
+  example: RAINBOND_ID_EXAMPLE,
+});
 
 @ApiTags('applications')
 @ApiBearerAuth('api-key')
@@ -52,12 +60,16 @@ export class ApplicationsController {
   @ApiOperation({
     operationId: 'publishApplication',
     summary: 'Publish an application to a Workspace catalog',
-    description: '`provider` picks the catalog: `app-center` (Workspace UploadApp) or `app-warehouse` (WorkspaceApp CreateWarehouseApp).',
+    description:
+      '`provider` picks the catalog: `app-center` (Workspace UploadApp) or `app-warehouse` (WorkspaceApp CreateWarehouseApp).',
   })
   @TEAM_PARAM
   @ApiBody({
     schema: {
-      oneOf: [{ $ref: getSchemaPath(PublishAppCenterRequest) }, { $ref: getSchemaPath(PublishAppWarehouseRequest) }],
+      oneOf: [
+        { $ref: getSchemaPath(PublishAppCenterRequest) },
+        { $ref: getSchemaPath(PublishAppWarehouseRequest) },
+      ],
       discriminator: { propertyName: 'provider' },
     },
     examples: PUBLISH_EXAMPLES,
@@ -75,7 +87,10 @@ export class ApplicationsController {
 
   @Post(':id/install')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'installApplication', summary: 'Install a market app model into a Rainbond app' })
+  @ApiOperation({
+    operationId: 'installApplication',
+    summary: 'Install a market app model into a Rainbond app',
+  })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: InstallApplicationRequest, examples: { nginxDemo: INSTALL_EXAMPLE } })
@@ -96,7 +111,8 @@ export class ApplicationsController {
   @ApiOperation({
     operationId: 'copyApplication',
     summary: "Copy a Rainbond app's components into another team's app",
-    description: 'The target team must be one this caller may use; an empty or omitted `components` copies them all.',
+    description:
+      'The target team must be one this caller may use; an empty or omitted `components` copies them all.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
@@ -116,7 +132,10 @@ export class ApplicationsController {
 
   @Post(':id/upgrade')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'upgradeApplication', summary: 'Upgrade a Rainbond app to given app model versions' })
+  @ApiOperation({
+    operationId: 'upgradeApplication',
+    summary: 'Upgrade a Rainbond app to given app model versions',
+  })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: UpgradeApplicationRequest, examples: { nginxDemo: UPGRADE_EXAMPLE } })

@@ -54,7 +54,9 @@ export const COPY_EXAMPLE: ExampleObject = {
 
 export const UPGRADE_EXAMPLE: ExampleObject = {
   summary: 'Upgrade nginx-demo to 1.1.0',
-  value: { versions: [{ marketName: 'rainstore', appModelId: 'a1b2c3d4e5f6', appModelVersion: '1.1.0' }] },
+  value: {
+    versions: [{ marketName: 'rainstore', appModelId: 'a1b2c3d4e5f6', appModelVersion: '1.1.0' }],
+  },
 };
 
 export const TEAM_PARAM_EXAMPLE = 'acme';

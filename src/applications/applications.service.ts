@@ -29,13 +29,23 @@ export class ApplicationsService {
     this.providers = new Map(providers.map((provider) => [provider.provider, provider]));
   }
 
-  async publish(team: TeamContext, request: PublishApplicationRequest, view: View): Promise<Application> {
+  async publish(
+    team: TeamContext,
+    request: PublishApplicationRequest,
+    view: View,
+  ): Promise<Application> {
     const provider = this.providers.get(request.provider);
-    if (!provider?.publish) throw ProblemError.invalidField('provider', 'cannot publish to this provider');
+    if (!provider?.publish)
+      throw ProblemError.invalidField('provider', 'cannot publish to this provider');
     return withView(await provider.publish(team, request), view);
   }
 
-  async install(team: TeamContext, id: string, request: InstallApplicationRequest, view: View): Promise<Application> {
+  async install(
+    team: TeamContext,
+    id: string,
+    request: InstallApplicationRequest,
+    view: View,
+  ): Promise<Application> {
     const { provider, app } = this.rainbondOperation(id, 'install');
     return withView(await provider.install!(team, app, request), view);
   }
@@ -48,21 +58,38 @@ export class ApplicationsService {
     view: View,
   ): Promise<CopyResult> {
     const { provider, app } = this.rainbondOperation(id, 'copy');
-    const targetApp = parseApplicationId(request.target.applicationId, 'target.applicationId') as RainbondAppRef;
-    return withView(await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request), view);
+    const targetApp = parseApplicationId(
+      request.target.applicationId,
+      'target.applicationId',
+    ) as RainbondAppRef;
+    return withView(
+      await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request),
+      view,
+    );
   }
 
-  async upgrade(team: TeamContext, id: string, request: UpgradeApplicationRequest, view: View): Promise<UpgradeResult> {
+  async upgrade(
+    team: TeamContext,
+    id: string,
+    request: UpgradeApplicationRequest,
+    view: View,
+  ): Promise<UpgradeResult> {
     const { provider, app } = this.rainbondOperation(id, 'upgrade');
     return withView(await provider.upgrade!(team, app, request), view);
   }
 
   /** The three app operations exist only on Rainbond; any other id is a 400 on `id`. */
-  private rainbondOperation(id: string, operation: Operation): { provider: ApplicationProvider; app: RainbondAppRef } {
+  private rainbondOperation(
+    id: string,
+    operation: Operation,
+  ): { provider: ApplicationProvider; app: RainbondAppRef } {
     const ref: ApplicationRef = parseApplicationId(id);
     const provider = this.providers.get(ref.provider);
     if (ref.provider !== 'rainbond' || !provider?.[operation]) {
-      throw ProblemError.invalidField('id', `${operation} applies to Rainbond applications (rainbond:{region}:{appId}) only`);
+      throw ProblemError.invalidField(
+        'id',
+        `${operation} applies to Rainbond applications (rainbond:{region}:{appId}) only`,
+      );
     }
     return { provider, app: ref };
   }
@@ -70,6 +97,6 @@ export class ApplicationsService {
 
 function withView<T extends { raw?: unknown }>(result: T, view: View): T {
   if (view === 'full') return result;
-  const { raw: _raw, ...summary } = result;
+  const { raw, ...summary } = result;
   return summary as T;
 }

@@ -15,15 +15,27 @@ const REQUEST_CLASSES = {
  * shape be whitelisted on its own: an App Warehouse field in an App Center request is rejected.
  */
 @Injectable()
-export class PublishApplicationPipe implements PipeTransform<unknown, Promise<PublishApplicationRequest>> {
+export class PublishApplicationPipe implements PipeTransform<
+  unknown,
+  Promise<PublishApplicationRequest>
+> {
   private readonly validation = createValidationPipe();
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<PublishApplicationRequest> {
     const provider = (value as { provider?: unknown } | null)?.provider;
-    const metatype = typeof provider === 'string' ? REQUEST_CLASSES[provider as keyof typeof REQUEST_CLASSES] : undefined;
+    const metatype =
+      typeof provider === 'string'
+        ? REQUEST_CLASSES[provider as keyof typeof REQUEST_CLASSES]
+        : undefined;
     if (!metatype) {
-      throw ProblemError.invalidField('provider', `must be one of ${Object.keys(REQUEST_CLASSES).join(', ')}`);
+      throw ProblemError.invalidField(
+        'provider',
+        `must be one of ${Object.keys(REQUEST_CLASSES).join(', ')}`,
+      );
     }
-    return (await this.validation.transform(value, { ...metadata, metatype })) as PublishApplicationRequest;
+    return (await this.validation.transform(value, {
+      ...metadata,
+      metatype,
+    })) as PublishApplicationRequest;
   }
 }

@@ -26,7 +26,12 @@ export function toProblem(error: unknown): RenderedProblem {
   }
   if (error instanceof UpstreamError) return fromUpstream(error);
   if (error instanceof HttpException) return fromHttpException(error);
-  return plain(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'Internal error', 'The gateway failed unexpectedly; the request id identifies it in the logs.');
+  return plain(
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    'internal-error',
+    'Internal error',
+    'The gateway failed unexpectedly; the request id identifies it in the logs.',
+  );
 }
 
 function fromUpstream(error: UpstreamError): RenderedProblem {
@@ -46,20 +51,41 @@ function fromUpstream(error: UpstreamError): RenderedProblem {
       detail: shape.detail,
       upstream,
     },
-    headers: shape.status === 503 ? { 'retry-after': String(error.details.retryAfterSeconds ?? 1) } : {},
+    headers:
+      shape.status === 503 ? { 'retry-after': String(error.details.retryAfterSeconds ?? 1) } : {},
   };
 }
 
-function upstreamShape(error: UpstreamError): { status: number; slug: string; title: string; detail: string } {
+function upstreamShape(error: UpstreamError): {
+  status: number;
+  slug: string;
+  title: string;
+  detail: string;
+} {
   const name = error.provider;
   if (error.kind === 'timeout') {
-    return { status: 504, slug: 'upstream-timeout', title: 'Upstream timeout', detail: `${name} did not answer in time.` };
+    return {
+      status: 504,
+      slug: 'upstream-timeout',
+      title: 'Upstream timeout',
+      detail: `${name} did not answer in time.`,
+    };
   }
   if (error.kind === 'network') {
-    return { status: 502, slug: 'upstream-unavailable', title: 'Upstream unavailable', detail: `${name} could not be reached.` };
+    return {
+      status: 502,
+      slug: 'upstream-unavailable',
+      title: 'Upstream unavailable',
+      detail: `${name} could not be reached.`,
+    };
   }
   if (error.kind === 'bad-body') {
-    return { status: 502, slug: 'upstream-bad-response', title: 'Bad upstream response', detail: `${name} answered in a shape the gateway does not understand.` };
+    return {
+      status: 502,
+      slug: 'upstream-bad-response',
+      title: 'Bad upstream response',
+      detail: `${name} answered in a shape the gateway does not understand.`,
+    };
   }
   const status = error.details.status ?? 502;
   if (name === 'iam' || error.isAuthFailure) {
@@ -71,12 +97,27 @@ function upstreamShape(error: UpstreamError): { status: number; slug: string; ti
     };
   }
   if (status === 429) {
-    return { status: 503, slug: 'upstream-throttled', title: 'Upstream throttled', detail: `${name} is throttling the gateway; retry later.` };
+    return {
+      status: 503,
+      slug: 'upstream-throttled',
+      title: 'Upstream throttled',
+      detail: `${name} is throttling the gateway; retry later.`,
+    };
   }
   if (PASSED_THROUGH_UPSTREAM_STATUSES.has(status)) {
-    return { status, slug: 'upstream-rejected', title: 'Upstream rejected the request', detail: `${name}: ${error.message}` };
+    return {
+      status,
+      slug: 'upstream-rejected',
+      title: 'Upstream rejected the request',
+      detail: `${name}: ${error.message}`,
+    };
   }
-  return { status: 502, slug: 'upstream-failed', title: 'Upstream failed', detail: `${name} failed to process the request.` };
+  return {
+    status: 502,
+    slug: 'upstream-failed',
+    title: 'Upstream failed',
+    detail: `${name} failed to process the request.`,
+  };
 }
 
 function fromHttpException(error: HttpException): RenderedProblem {

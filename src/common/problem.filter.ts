@@ -13,8 +13,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, headers } = toProblem(exception);
-    if (problem.status >= 500 && !(problem.upstream)) {
-      this.logger.error(`request ${request.id} failed: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (problem.status >= 500 && !problem.upstream) {
+      this.logger.error(
+        `request ${request.id} failed: ${(exception as Error)?.stack ?? String(exception)}`,
+      );
     }
     void reply
       .status(problem.status)

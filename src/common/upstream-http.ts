@@ -47,7 +47,8 @@ const NETWORK_ERROR_CODES = new Set([
  */
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce(
-    (path, part, i) => path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+    (path, part, i) =>
+      path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
     '',
   );
 }
@@ -104,10 +105,15 @@ export async function sendUpstream<T>(
     );
   }
   if (!parsed.ok) {
-    throw new UpstreamError(request.provider, 'bad-body', `${request.provider} sent a body that is not JSON`, {
-      status: response.status,
-      requestId,
-    });
+    throw new UpstreamError(
+      request.provider,
+      'bad-body',
+      `${request.provider} sent a body that is not JSON`,
+      {
+        status: response.status,
+        requestId,
+      },
+    );
   }
   const checked = request.schema.safeParse(parsed.value);
   if (!checked.success) {

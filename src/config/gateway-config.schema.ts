@@ -21,7 +21,10 @@ export const rainbondTeamSchema = z
       .string()
       .regex(/^[\w-]{1,64}$/)
       .describe('the team tenant_name (or tenant_id) in Rainbond, e.g. o19p6wen'),
-    regions: z.array(z.string().regex(REGION_PATTERN)).min(1).describe('cluster region_names this team may use'),
+    regions: z
+      .array(z.string().regex(REGION_PATTERN))
+      .min(1)
+      .describe('cluster region_names this team may use'),
     token: secret.describe('Rainbond personal access token, sent as the raw Authorization value'),
   })
   .strict();
@@ -38,11 +41,18 @@ export const passwordAuthSchema = z
 export const workspaceTeamSchema = z
   .object({
     region: z.string().regex(REGION_PATTERN).describe('Huawei Cloud region, e.g. cn-north-4'),
-    projectId: z.string().regex(/^[A-Za-z0-9]{1,64}$/).describe('IAM project id for the region'),
+    projectId: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,64}$/)
+      .describe('IAM project id for the region'),
     endpoints: z
       .object({
-        appCenter: httpUrl.describe('Workspace endpoint, e.g. https://workspace.cn-north-4.myhuaweicloud.com'),
-        appWarehouse: httpUrl.describe('WorkspaceApp endpoint, e.g. https://appstream.cn-north-4.myhuaweicloud.com'),
+        appCenter: httpUrl.describe(
+          'Workspace endpoint, e.g. https://workspace.cn-north-4.myhuaweicloud.com',
+        ),
+        appWarehouse: httpUrl.describe(
+          'WorkspaceApp endpoint, e.g. https://appstream.cn-north-4.myhuaweicloud.com',
+        ),
         iam: httpUrl.describe('IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com'),
       })
       .strict(),

@@ -29,7 +29,9 @@ export class TeamCredentialsGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<FastifyRequest<{ Params: { team: string } }>>();
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest<{ Params: { team: string } }>>();
     const caller = request.caller!;
     request.team = this.teams.resolveFor(caller, request.params.team);
     if (this.reflector.get<boolean>(COPY_TARGET, context.getHandler())) {
@@ -45,5 +47,7 @@ export class TeamCredentialsGuard implements CanActivate {
 function readTargetTeam(body: unknown): unknown {
   if (body === null || typeof body !== 'object') return undefined;
   const target = (body as { target?: unknown }).target;
-  return target !== null && typeof target === 'object' ? (target as { team?: unknown }).team : undefined;
+  return target !== null && typeof target === 'object'
+    ? (target as { team?: unknown }).team
+    : undefined;
 }

@@ -21,7 +21,8 @@ export class TeamRegistry {
    * 404, so a caller cannot learn which teams exist.
    */
   resolveFor(caller: Caller, key: string): TeamContext {
-    const team = TEAM_KEY_PATTERN.test(key) && caller.teams.has(key) ? this.teams.get(key) : undefined;
+    const team =
+      TEAM_KEY_PATTERN.test(key) && caller.teams.has(key) ? this.teams.get(key) : undefined;
     if (!team) throw ProblemError.notFound(`team "${key}" not found`);
     return team;
   }

@@ -6,9 +6,17 @@ export class TeamSummary {
   key!: string;
   @ApiProperty({ example: 'Acme Corp' })
   displayName!: string;
-  @ApiProperty({ description: 'Providers this team has accounts on', enum: PROVIDERS, isArray: true })
+  @ApiProperty({
+    description: 'Providers this team has accounts on',
+    enum: PROVIDERS,
+    isArray: true,
+  })
   providers!: ProviderName[];
-  @ApiPropertyOptional({ description: 'Rainbond regions of the team', type: [String], example: ['region-1'] })
+  @ApiPropertyOptional({
+    description: 'Rainbond regions of the team',
+    type: [String],
+    example: ['region-1'],
+  })
   rainbondRegions?: string[];
 }
 

@@ -19,7 +19,11 @@ export class ApplicationParams extends TeamParams {
 }
 
 export class ViewQuery {
-  @ApiPropertyOptional({ enum: ['summary', 'full'], default: 'summary', description: '`full` adds the upstream body under `raw`' })
+  @ApiPropertyOptional({
+    enum: ['summary', 'full'],
+    default: 'summary',
+    description: '`full` adds the upstream body under `raw`',
+  })
   @IsOptional()
   @IsIn(['summary', 'full'])
   view?: View;

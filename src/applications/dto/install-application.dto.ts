@@ -15,7 +15,10 @@ import {
 export const DEFAULT_MARKET_TYPE = 'rainstore';
 
 export class MarketInput {
-  @ApiProperty({ description: '`market_url`: the app store URL (Rainbond fetches it, the gateway does not)', example: 'https://hub.grapps.cn' })
+  @ApiProperty({
+    description: '`market_url`: the app store URL (Rainbond fetches it, the gateway does not)',
+    example: 'https://hub.grapps.cn',
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(255)
   url!: string;
@@ -25,13 +28,20 @@ export class MarketInput {
   @Length(1, 64)
   domain!: string;
 
-  @ApiPropertyOptional({ description: '`market_type`', default: DEFAULT_MARKET_TYPE, example: DEFAULT_MARKET_TYPE })
+  @ApiPropertyOptional({
+    description: '`market_type`',
+    default: DEFAULT_MARKET_TYPE,
+    example: DEFAULT_MARKET_TYPE,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   type?: string;
 
-  @ApiPropertyOptional({ description: '`market_access_key`: app store token (sent as null when omitted)', example: '123456789012340af5dff63cb740788e' })
+  @ApiPropertyOptional({
+    description: '`market_access_key`: app store token (sent as null when omitted)',
+    example: '123456789012340af5dff63cb740788e',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -58,7 +68,10 @@ export class InstallApplicationRequest {
   @MaxLength(64)
   appModelVersion!: string;
 
-  @ApiPropertyOptional({ description: 'Build and deploy the components after install (query `is_deploy`/`is_upload`)', default: false })
+  @ApiPropertyOptional({
+    description: 'Build and deploy the components after install (query `is_deploy`/`is_upload`)',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   deploy?: boolean;

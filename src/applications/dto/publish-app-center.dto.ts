@@ -42,7 +42,10 @@ export class BucketLocationInput {
   @Matches(/^wks-appcenter-[A-Za-z0-9]+$/, { message: 'must be wks-appcenter-{projectId}' })
   name?: string;
 
-  @ApiProperty({ description: '`bucket_file_path`: object path in the bucket, no leading `/`', example: 'app-file/notepad-setup.exe' })
+  @ApiProperty({
+    description: '`bucket_file_path`: object path in the bucket, no leading `/`',
+    example: 'app-file/notepad-setup.exe',
+  })
   @IsString()
   @Length(1, 1024)
   @Matches(/^[^/]/, { message: 'must not start with /' })
@@ -50,18 +53,28 @@ export class BucketLocationInput {
 }
 
 export class FileStoreInput {
-  @ApiProperty({ description: '`store_type`: OBS needs `bucket`, LINK needs `link`', enum: STORE_TYPES, example: 'OBS' })
+  @ApiProperty({
+    description: '`store_type`: OBS needs `bucket`, LINK needs `link`',
+    enum: STORE_TYPES,
+    example: 'OBS',
+  })
   @IsIn(STORE_TYPES)
   storeType!: StoreType;
 
-  @ApiPropertyOptional({ description: '`bucket_store`; required when storeType is OBS', type: BucketLocationInput })
+  @ApiPropertyOptional({
+    description: '`bucket_store`; required when storeType is OBS',
+    type: BucketLocationInput,
+  })
   @ValidateIf((store: FileStoreInput) => store.storeType === 'OBS' || store.bucket !== undefined)
   @IsDefined({ message: 'is required when storeType is OBS' })
   @ValidateNested()
   @Type(() => BucketLocationInput)
   bucket?: BucketLocationInput;
 
-  @ApiPropertyOptional({ description: '`file_link`; required when storeType is LINK. The gateway never fetches it.', example: 'https://downloads.example.com/notepad-setup.exe' })
+  @ApiPropertyOptional({
+    description: '`file_link`; required when storeType is LINK. The gateway never fetches it.',
+    example: 'https://downloads.example.com/notepad-setup.exe',
+  })
   @ValidateIf((store: FileStoreInput) => store.storeType === 'LINK' || store.link !== undefined)
   @IsDefined({ message: 'is required when storeType is LINK' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
@@ -75,7 +88,10 @@ export class PublishAppCenterRequest {
   @Equals('app-center')
   provider!: 'app-center';
 
-  @ApiProperty({ description: '`name`: 1–128 characters, not only spaces, none of :^;|~`{}[]<>', example: 'notepad++.exe' })
+  @ApiProperty({
+    description: '`name`: 1–128 characters, not only spaces, none of :^;|~`{}[]<>',
+    example: 'notepad++.exe',
+  })
   @IsString()
   @Length(1, 128)
   @Matches(NOT_ONLY_SPACES, { message: 'must not be only spaces' })
@@ -91,7 +107,11 @@ export class PublishAppCenterRequest {
   @IsString()
   description!: string;
 
-  @ApiProperty({ description: '`authorization_type`', enum: AUTHORIZATION_TYPES, example: 'ALL_USER' })
+  @ApiProperty({
+    description: '`authorization_type`',
+    enum: AUTHORIZATION_TYPES,
+    example: 'ALL_USER',
+  })
   @IsIn(AUTHORIZATION_TYPES)
   authorizationType!: AuthorizationType;
 
@@ -101,18 +121,25 @@ export class PublishAppCenterRequest {
   @Type(() => FileStoreInput)
   fileStore!: FileStoreInput;
 
-  @ApiPropertyOptional({ description: '`app_icon_url`: an https URL or a data URI, at most 87,500 characters' })
+  @ApiPropertyOptional({
+    description: '`app_icon_url`: an https URL or a data URI, at most 87,500 characters',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_APP_CENTER_ICON_CHARS)
-  @Matches(ICON_URL_OR_DATA_URI, { message: 'must be an http(s) URL or a data:image/...;base64, URI' })
+  @Matches(ICON_URL_OR_DATA_URI, {
+    message: 'must be an http(s) URL or a data:image/...;base64, URI',
+  })
   icon?: string;
 
   @ApiProperty({ description: '`install_type`', enum: INSTALL_TYPES, example: 'QUIET_INSTALL' })
   @IsIn(INSTALL_TYPES)
   installType!: InstallType;
 
-  @ApiPropertyOptional({ description: '`install_command`; required for QUIET_INSTALL and UNZIP_INSTALL', example: '${FILE_PATH} /S' })
+  @ApiPropertyOptional({
+    description: '`install_command`; required for QUIET_INSTALL and UNZIP_INSTALL',
+    example: '${FILE_PATH} /S',
+  })
   @ValidateIf(
     (req: PublishAppCenterRequest) =>
       INSTALL_TYPES_NEEDING_COMMAND.includes(req.installType) || req.installCommand !== undefined,
@@ -121,7 +148,10 @@ export class PublishAppCenterRequest {
   @Matches(NOT_ONLY_SPACES, { message: 'must not be empty' })
   installCommand?: string;
 
-  @ApiPropertyOptional({ description: '`uninstall_command`', example: 'msiexec /uninstall ${FILE_PATH} /quiet' })
+  @ApiPropertyOptional({
+    description: '`uninstall_command`',
+    example: 'msiexec /uninstall ${FILE_PATH} /quiet',
+  })
   @IsOptional()
   @IsString()
   uninstallCommand?: string;

@@ -72,7 +72,11 @@ export class PublishAppWarehouseRequest {
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
   name!: string;
 
-  @ApiProperty({ description: '`app_category`', enum: WAREHOUSE_CATEGORIES, example: 'PRODUCTIVITY_AND_COLLABORATION' })
+  @ApiProperty({
+    description: '`app_category`',
+    enum: WAREHOUSE_CATEGORIES,
+    example: 'PRODUCTIVITY_AND_COLLABORATION',
+  })
   @IsIn(WAREHOUSE_CATEGORIES)
   category!: WarehouseCategory;
 
@@ -86,7 +90,10 @@ export class PublishAppWarehouseRequest {
   @Matches(VISIBLE_CHARACTERS, { message: 'must consist of visible characters' })
   version!: string;
 
-  @ApiProperty({ description: '`version_name`: version description, 1–255 visible characters', example: 'Canary' })
+  @ApiProperty({
+    description: '`version_name`: version description, 1–255 visible characters',
+    example: 'Canary',
+  })
   @IsString()
   @Length(1, 255)
   @Matches(VISIBLE_CHARACTERS, { message: 'must consist of visible characters' })
@@ -97,7 +104,10 @@ export class PublishAppWarehouseRequest {
   @IsString()
   description?: string;
 
-  @ApiProperty({ description: '`appfile_store_path`: object path in the OBS bucket', example: 'file/Postman.exe' })
+  @ApiProperty({
+    description: '`appfile_store_path`: object path in the OBS bucket',
+    example: 'file/Postman.exe',
+  })
   @IsString()
   @IsNotEmpty()
   fileStorePath!: string;

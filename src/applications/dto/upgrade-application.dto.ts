@@ -12,7 +12,10 @@ import {
 } from 'class-validator';
 
 export class UpgradeVersionInput {
-  @ApiPropertyOptional({ description: '`market_name`; omit for the local enterprise library (sent as null)', example: 'rainstore' })
+  @ApiPropertyOptional({
+    description: '`market_name`; omit for the local enterprise library (sent as null)',
+    example: 'rainstore',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

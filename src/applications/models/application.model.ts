@@ -15,9 +15,15 @@ import {
 } from './workspace-enums';
 
 export class BucketLocation {
-  @ApiProperty({ description: '`bucket_name`: always `wks-appcenter-{projectId}`', example: 'wks-appcenter-0123456789abcdef0123456789abcdef' })
+  @ApiProperty({
+    description: '`bucket_name`: always `wks-appcenter-{projectId}`',
+    example: 'wks-appcenter-0123456789abcdef0123456789abcdef',
+  })
   name!: string;
-  @ApiProperty({ description: '`bucket_file_path`: object path, no leading `/`', example: 'app-file/notepad.exe' })
+  @ApiProperty({
+    description: '`bucket_file_path`: object path, no leading `/`',
+    example: 'app-file/notepad.exe',
+  })
   filePath!: string;
 }
 
@@ -48,14 +54,19 @@ export class AppCenterDetails {
   status?: string;
   @ApiPropertyOptional({ description: '`application_source`', enum: APP_CENTER_SOURCES })
   source?: string;
-  @ApiPropertyOptional({ description: '`catalog_id` (the upstream may answer a number; always a string here)' })
+  @ApiPropertyOptional({
+    description: '`catalog_id` (the upstream may answer a number; always a string here)',
+  })
   catalogId?: string;
   @ApiPropertyOptional({ description: '`catalog`: category name' })
   catalogName?: string;
 }
 
 export class WarehouseVerification {
-  @ApiPropertyOptional({ description: '`verify_status` (wire `Verify_FAIL` is `VERIFY_FAIL` here)', enum: VERIFY_STATUSES })
+  @ApiPropertyOptional({
+    description: '`verify_status` (wire `Verify_FAIL` is `VERIFY_FAIL` here)',
+    enum: VERIFY_STATUSES,
+  })
   status?: string;
   @ApiPropertyOptional({ description: '`verify_comment`' })
   comment?: string;
@@ -65,9 +76,14 @@ export class WarehouseVerification {
 
 /** App Warehouse (`CreateWarehouseApp` response) fields that have no common home. */
 export class AppWarehouseDetails {
-  @ApiPropertyOptional({ description: '`id`: the warehouse record id (the application id is `app_id`)' })
+  @ApiPropertyOptional({
+    description: '`id`: the warehouse record id (the application id is `app_id`)',
+  })
   recordId?: string;
-  @ApiPropertyOptional({ description: '`app_category` (wire typos corrected)', enum: WAREHOUSE_CATEGORIES })
+  @ApiPropertyOptional({
+    description: '`app_category` (wire typos corrected)',
+    enum: WAREHOUSE_CATEGORIES,
+  })
   category?: string;
   @ApiPropertyOptional({ description: '`version_name`: version description' })
   versionName?: string;
@@ -79,7 +95,11 @@ export class AppWarehouseDetails {
   iconStorePath?: string;
   @ApiPropertyOptional({ type: WarehouseVerification })
   verification?: WarehouseVerification;
-  @ApiPropertyOptional({ description: '`app_extended_info.extended_info`', type: 'object', additionalProperties: { type: 'string' } })
+  @ApiPropertyOptional({
+    description: '`app_extended_info.extended_info`',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
   extendedInfo?: Record<string, string>;
 }
 
@@ -123,8 +143,15 @@ export class Application {
   appWarehouse?: AppWarehouseDetails;
   @ApiPropertyOptional({ type: RainbondDetails })
   rainbond?: RainbondDetails;
-  @ApiPropertyOptional({ description: 'Rainbond: every component now in the app (`service_list`)', type: [Component] })
+  @ApiPropertyOptional({
+    description: 'Rainbond: every component now in the app (`service_list`)',
+    type: [Component],
+  })
   components?: Component[];
-  @ApiPropertyOptional({ description: 'The upstream body as received; only with `?view=full`', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    description: 'The upstream body as received; only with `?view=full`',
+    type: 'object',
+    additionalProperties: true,
+  })
   raw?: unknown;
 }

@@ -13,7 +13,10 @@ export class CopyResult {
   sourceApplicationId!: string;
   @ApiProperty({ type: CopyTarget })
   target!: CopyTarget;
-  @ApiProperty({ description: 'The components created in the target (`services`)', type: [Component] })
+  @ApiProperty({
+    description: 'The components created in the target (`services`)',
+    type: [Component],
+  })
   components!: Component[];
   @ApiPropertyOptional({ description: 'The upstream body as received; only with `?view=full`' })
   raw?: unknown;

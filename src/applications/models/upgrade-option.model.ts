@@ -23,7 +23,10 @@ export class UpgradeOption {
 export class UpgradeResult {
   @ApiProperty({ example: 'rainbond:region-1:1' })
   applicationId!: string;
-  @ApiProperty({ description: 'The app models of the application as Rainbond reads them after the upgrade', type: [UpgradeOption] })
+  @ApiProperty({
+    description: 'The app models of the application as Rainbond reads them after the upgrade',
+    type: [UpgradeOption],
+  })
   options!: UpgradeOption[];
   @ApiPropertyOptional({ description: 'The upstream body as received; only with `?view=full`' })
   raw?: unknown;

@@ -1,0 +1,129 @@
+import { ConfigError, parseConfig, type ConfigSources } from './config.loader';
+
+const HASH = 'a'.repeat(64);
+
+function yamlWith(team: string, callerTeams = '[acme]'): string {
+  return `
+callers:
+  - name: svc
+    keys: ['${HASH}']
+    teams: ${callerTeams}
+teams:
+  acme:
+${team}
+`;
+}
+
+const RAINBOND_TEAM = `
+    displayName: Acme
+    rainbond:
+      baseUrl: https://rainbond.example.com
+      teamName: o19p6wen
+      regions: [region-1]
+      token: \${RAINBOND_TOKEN}`;
+
+const WORKSPACE_TEAM = `
+    displayName: Acme
+    workspace:
+      region: cn-north-4
+      projectId: abc123
+      endpoints: { appCenter: 'https://a.example.com', appWarehouse: 'https://b.example.com', iam: 'https://c.example.com' }
+      auth: { type: password, domainName: d, userName: u, password: 'file:/run/secrets/iam' }`;
+
+function sources(
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+): ConfigSources {
+  return {
+    env,
+    readFile: (path) => {
+      if (!(path in files)) throw new Error('ENOENT');
+      return files[path];
+    },
+  };
+}
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('resolves ${ENV} references and applies defaults', () => {
+    const config = parseConfig(yamlWith(RAINBOND_TEAM), sources({ RAINBOND_TOKEN: 'tok-1' }));
+    expect(config.teams.acme.rainbond?.token).toBe('tok-1');
+    expect(config.server).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.upstreams.rainbond.timeoutMs).toBe(60_000);
+    expect(config.iam.tokenExpiryMarginSeconds).toBe(900);
+  });
+
+  it('resolves file: references, trimming the trailing newline', () => {
+    const config = parseConfig(
+      yamlWith(WORKSPACE_TEAM),
+      sources({}, { '/run/secrets/iam': 's3cret\n' }),
+    );
+    expect(config.teams.acme.workspace?.auth.password).toBe('s3cret');
+  });
+
+  it('refuses to start when a referenced environment variable is missing, naming the field', () => {
+    expect(problemsOf(() => parseConfig(yamlWith(RAINBOND_TEAM), sources()))).toEqual([
+      'teams.acme.rainbond.token: environment variable RAINBOND_TOKEN is not set',
+    ]);
+  });
+
+  it('refuses a secret file that cannot be read', () => {
+    expect(problemsOf(() => parseConfig(yamlWith(WORKSPACE_TEAM), sources()))).toEqual([
+      'teams.acme.workspace.auth.password: cannot read secret file /run/secrets/iam',
+    ]);
+  });
+
+  it('refuses a secret written as a literal in the file', () => {
+    const literal = WORKSPACE_TEAM.replace("'file:/run/secrets/iam'", 'hunter2');
+    expect(problemsOf(() => parseConfig(yamlWith(literal), sources()))).toEqual([
+      'teams.acme.workspace.auth.password: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+    ]);
+  });
+
+  it('names the exact field of a schema violation', () => {
+    const badUrl = RAINBOND_TEAM.replace('https://rainbond.example.com', 'ftp://x');
+    const problems = problemsOf(() =>
+      parseConfig(yamlWith(badUrl), sources({ RAINBOND_TOKEN: 't' })),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^teams\.acme\.rainbond\.baseUrl: /);
+  });
+
+  it('rejects a caller that names a team that is not configured', () => {
+    const problems = problemsOf(() =>
+      parseConfig(yamlWith(RAINBOND_TEAM, '[acme, ghost]'), sources({ RAINBOND_TOKEN: 't' })),
+    );
+    expect(problems).toEqual(['callers.0.teams.1: names team "ghost", which is not configured']);
+  });
+
+  it('rejects API keys that are not SHA-256 hex hashes', () => {
+    const problems = problemsOf(() =>
+      parseConfig(
+        yamlWith(RAINBOND_TEAM).replace(HASH, 'plain-key'),
+        sources({ RAINBOND_TOKEN: 't' }),
+      ),
+    );
+    expect(problems[0]).toMatch(/^callers\.0\.keys\.0: must be the lowercase hex SHA-256/);
+  });
+
+  it('rejects unknown fields instead of ignoring a typo', () => {
+    const typo = RAINBOND_TEAM.replace('regions:', 'region: x\n      regions:');
+    const problems = problemsOf(() =>
+      parseConfig(yamlWith(typo), sources({ RAINBOND_TOKEN: 't' })),
+    );
+    expect(problems.join()).toMatch(/teams\.acme\.rainbond.*region/);
+  });
+
+  it('rejects text that is not YAML', () => {
+    expect(problemsOf(() => parseConfig('callers: [', sources()))[0]).toMatch(/^not valid YAML/);
+  });
+});

@@ -1,0 +1,94 @@
+import { startTestGateway, type TestGateway } from './support/test-gateway';
+
+interface Operation {
+  operationId: string;
+  parameters?: { name: string; in: string; example?: string; schema?: { example?: string } }[];
+  requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
+  responses: Record<string, unknown>;
+}
+
+/** Swagger UI's "Try it out" sends the prefilled examples: each must succeed against the sandbox. */
+describe('OpenAPI document and its examples', () => {
+  let gateway: TestGateway;
+  let spec: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { securitySchemes: Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+    spec = (await gateway.request('GET', '/docs-json', { key: null })).body;
+  });
+  afterAll(() => gateway.close());
+
+  const operations = () =>
+    Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+    );
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await fetch(`${gateway.url.replace('[::1]', '127.0.0.1')}/docs`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('swagger');
+  });
+
+  it('documents all five operations with a bearer scheme', () => {
+    expect(
+      operations()
+        .map(({ operation }) => operation.operationId)
+        .sort(),
+    ).toEqual([
+      'copyApplication',
+      'installApplication',
+      'listTeams',
+      'publishApplication',
+      'upgradeApplication',
+    ]);
+    expect(spec.components.securitySchemes['api-key']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+  });
+
+  it('documents problem responses on every operation', () => {
+    for (const { operation } of operations()) {
+      expect(Object.keys(operation.responses)).toContain('401');
+    }
+  });
+
+  it('has one publish example per provider', () => {
+    const publish = spec.paths['/v1/teams/{team}/applications'].post;
+    const examples = Object.values(publish.requestBody!.content['application/json'].examples!);
+    expect(
+      examples.map((example) => (example.value as { provider: string }).provider).sort(),
+    ).toEqual(['app-center', 'app-warehouse']);
+  });
+
+  it('succeeds with every documented example as-is', async () => {
+    for (const { path, method, operation } of operations()) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        // Swagger UI prefills a path parameter from its own example or its schema's.
+        const parameter = operation.parameters?.find((candidate) => candidate.name === name);
+        const example = parameter?.example ?? parameter?.schema?.example;
+        expect(example).toBeDefined();
+        return encodeURIComponent(example!);
+      });
+      const examples = operation.requestBody?.content['application/json'].examples ?? {
+        none: { value: undefined },
+      };
+      for (const [name, example] of Object.entries(examples)) {
+        const response = await gateway.request(method.toUpperCase(), url, { body: example.value });
+        const expected = operation.operationId === 'publishApplication' ? 201 : 200;
+        expect({
+          operation: operation.operationId,
+          example: name,
+          status: response.status,
+        }).toEqual({
+          operation: operation.operationId,
+          example: name,
+          status: expected,
+        });
+      }
+    }
+  });
+});
