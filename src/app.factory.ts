@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { type LogLevel, VersioningType } from '@nestjs/common';
+import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import type { GatewayConfig } from './config/gateway-config.schema';
+import { registerAccessLog } from './logging/access-log';
+import { createGatewayLogger } from './logging/gateway-logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface GatewayAppOptions {
-  logger?: LogLevel[] | false;
+  /** Where log lines go instead of stdout (tests capture them). */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the gateway (not yet listening): used by main.ts and by the e2e tests alike. */
@@ -20,7 +26,13 @@ export async function createGatewayApp(
   config: GatewayConfig,
   options: GatewayAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const logger = createGatewayLogger(config.logging, options.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
@@ -28,21 +40,19 @@ export async function createGatewayApp(
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forConfig(config),
+    AppModule.forConfig(config, logger),
     adapter,
-    {
-      logger: options.logger ?? ['log', 'warn', 'error'],
-    },
+    { bufferLogs: true },
   );
+  app.useLogger(app.get(Logger));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerAccessLog(fastify);
   setupSwagger(app);
   return app;
 }

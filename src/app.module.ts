@@ -1,4 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoLogger } from 'pino';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayConfigModule } from './config/config.module';
@@ -7,10 +10,35 @@ import { TeamsModule } from './teams/teams.module';
 
 @Module({})
 export class AppModule {
-  static forConfig(config: GatewayConfig): DynamicModule {
+  static forConfig(config: GatewayConfig, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [GatewayConfigModule.forRoot(config), AuthModule, TeamsModule, ApplicationsModule],
+      imports: [
+        // One pino logger for Fastify and Nest; inside a request Nest's logs carry its requestId.
+        // The access line is written by an onResponse hook (logging/access-log.ts), not pino-http.
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            autoLogging: false,
+            quietReqLogger: true,
+            customAttributeKeys: { reqId: 'requestId' },
+            genReqId: (request) => (request as { id?: string }).id ?? '',
+          },
+        }),
+        // Request-scoped context (AsyncLocalStorage): the request id, for upstream calls.
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (request: { id?: string }) => request.id ?? '',
+          },
+        }),
+        GatewayConfigModule.forRoot(config),
+        AuthModule,
+        TeamsModule,
+        ApplicationsModule,
+      ],
     };
   }
 }

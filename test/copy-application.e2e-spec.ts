@@ -31,7 +31,11 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
     expect(response.body.components.length).toBeGreaterThan(0);
     expect(response.body.components[0]).toMatchObject({ name: 'nginx', tenantId: GLOBEX.tenantId });
 
-    const [call] = gateway.sandbox.calls('rainbond');
+    const [check, call] = gateway.sandbox.calls('rainbond');
+    expect(check).toMatchObject({
+      method: 'GET',
+      path: `/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1`,
+    });
     expect(call.path).toBe(`/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1/copy`);
     expect(call.body).toEqual({
       services: [],
@@ -61,7 +65,7 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.components).toHaveLength(1);
-    expect(gateway.sandbox.calls('rainbond')[0].body.services).toEqual([
+    expect(gateway.sandbox.calls('rainbond')[1].body.services).toEqual([
       { service_id: componentId, change: 'v2' },
     ]);
   });
@@ -94,6 +98,16 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
       expect(fieldsOf(expectProblem(response, 400))).toContain(field);
       expect(gateway.sandbox.calls('rainbond')).toEqual([]);
     });
+  });
+
+  it("answers 404 for another team's app under this team's path, without copying anything", async () => {
+    const response = await gateway.request(
+      'POST',
+      '/v1/teams/acme/applications/rainbond:region-1:2/copy',
+      { body: { target: { team: 'acme', applicationId: 'rainbond:region-2:3' } } },
+    );
+    expectProblem(response, 404);
+    expect(gateway.sandbox.calls('rainbond').map((call) => call.method)).toEqual(['GET']);
   });
 
   describe('team isolation (404, nothing sent upstream)', () => {

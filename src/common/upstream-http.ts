@@ -9,6 +9,19 @@ export type UpstreamErrorParser = (
   status: number,
 ) => { code?: string; message?: string };
 
+/** The request exactly as it will be sent, for a signer to sign. */
+export interface OutgoingRequest {
+  method: string;
+  /** Absolute URL with the query string. */
+  url: string;
+  headers: Record<string, string>;
+  /** The body text ('' for none). */
+  body: string;
+}
+
+/** Returns headers to add to a request (e.g. an AK/SK signature); must not change what it signs. */
+export type RequestSigner = (request: OutgoingRequest) => Record<string, string>;
+
 export interface UpstreamRequest<T> {
   provider: UpstreamName;
   method: 'GET' | 'POST';
@@ -22,6 +35,7 @@ export interface UpstreamRequest<T> {
   parseError: UpstreamErrorParser;
   /** Status codes that count as success (default: 200). */
   okStatuses?: readonly number[];
+  sign?: RequestSigner;
 }
 
 export interface UpstreamResponse<T> {
@@ -41,6 +55,23 @@ const NETWORK_ERROR_CODES = new Set([
   'ENETUNREACH',
 ]);
 
+/** Percent-encodes all but RFC 3986's unreserved `A-Z a-z 0-9 - _ . ~` (UTF-8, upper-case hex). */
+export function percentEncode(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/**
+ * One path segment, percent-encoded. `.` and `..` are refused: URL parsers resolve them (encoded
+ * or not), so they would move the request to another path.
+ */
+export function encodePathSegment(value: string): string {
+  if (value === '.' || value === '..') throw new RangeError(`"${value}" is not a path segment`);
+  return percentEncode(value);
+}
+
 /**
  * Builds a URL path from a template, percent-encoding every interpolated value as one segment,
  * so a caller-influenced value can never add a segment, a query or a fragment.
@@ -48,7 +79,7 @@ const NETWORK_ERROR_CODES = new Set([
 export function encodePath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce(
     (path, part, i) =>
-      path + part + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
+      path + part + (i < values.length ? encodePathSegment(String(values[i])) : ''),
     '',
   );
 }
@@ -66,14 +97,19 @@ export async function sendUpstream<T>(
   http: HttpService,
   request: UpstreamRequest<T>,
 ): Promise<UpstreamResponse<T>> {
+  const outgoing: OutgoingRequest = {
+    method: request.method,
+    url: withQuery(request.url, request.query),
+    headers: request.headers,
+    body: request.body === undefined ? '' : JSON.stringify(request.body),
+  };
   let response: AxiosResponse<string>;
   try {
     response = await http.axiosRef.request<string>({
-      method: request.method,
-      url: request.url,
-      headers: { accept: 'application/json', ...request.headers },
-      params: request.query,
-      data: request.body === undefined ? undefined : JSON.stringify(request.body),
+      method: outgoing.method,
+      url: outgoing.url,
+      headers: { accept: 'application/json', ...outgoing.headers, ...request.sign?.(outgoing) },
+      data: request.body === undefined ? undefined : outgoing.body,
       timeout: request.timeoutMs,
       responseType: 'text',
       transformResponse: [(raw: string) => raw],
@@ -129,6 +165,14 @@ export async function sendUpstream<T>(
     );
   }
   return { status: response.status, data: checked.data, headers, requestId };
+}
+
+/** Appends a query with every key and value percent-encoded (spaces as %20, never +). */
+function withQuery(url: string, query: Record<string, string> | undefined): string {
+  const pairs = Object.entries(query ?? {}).map(
+    ([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`,
+  );
+  return pairs.length === 0 ? url : `${url}?${pairs.join('&')}`;
 }
 
 function transportFailure(provider: UpstreamName, error: AxiosError): UpstreamError {

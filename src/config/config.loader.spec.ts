@@ -1,4 +1,6 @@
-import { ConfigError, parseConfig, type ConfigSources } from './config.loader';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfigFile, parseConfig, type ConfigSources } from './config.loader';
 
 const HASH = 'a'.repeat(64);
 
@@ -67,7 +69,7 @@ describe('parseConfig', () => {
       yamlWith(WORKSPACE_TEAM),
       sources({}, { '/run/secrets/iam': 's3cret\n' }),
     );
-    expect(config.teams.acme.workspace?.auth.password).toBe('s3cret');
+    expect(config.teams.acme.workspace?.auth).toMatchObject({ password: 's3cret' });
   });
 
   it('refuses to start when a referenced environment variable is missing, naming the field', () => {
@@ -125,5 +127,84 @@ describe('parseConfig', () => {
 
   it('rejects text that is not YAML', () => {
     expect(problemsOf(() => parseConfig('callers: [', sources()))[0]).toMatch(/^not valid YAML/);
+  });
+});
+
+describe('the shipped configurations', () => {
+  const anyReference: ConfigSources = {
+    env: new Proxy({}, { get: (_, name) => `value-of-${String(name)}` }),
+    readFile: (path) => (path.endsWith('.yaml') ? readFileSync(path, 'utf8') : 'secret-from-file'),
+  };
+
+  it('config/example.production.yaml is valid and shows every Workspace auth type', () => {
+    const config = loadConfigFile(
+      join(__dirname, '../../config/example.production.yaml'),
+      anyReference,
+    );
+    const authTypes = Object.values(config.teams).flatMap((team) =>
+      team.workspace ? [team.workspace.auth.type] : [],
+    );
+    expect(new Set(authTypes)).toEqual(new Set(['password', 'agency', 'aksk']));
+  });
+});
+
+describe('Workspace auth types', () => {
+  const team = (auth: string) => `
+    displayName: Acme
+    workspace:
+      region: cn-north-4
+      projectId: abc123
+      endpoints: { appCenter: 'https://a.example.com', appWarehouse: 'https://b.example.com', iam: 'https://c.example.com' }
+      auth: ${auth}`;
+
+  it('accepts an agency and names a literal password of its delegated user', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          yamlWith(
+            team(
+              '{ type: agency, domainName: owner, agencyName: gw, via: { domainName: ops, userName: svc, password: hunter2 } }',
+            ),
+          ),
+          sources(),
+        ),
+      ),
+    ).toEqual([
+      'teams.acme.workspace.auth.via.password: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+    ]);
+  });
+
+  it('requires every AK/SK part to be a reference and names a missing one', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          yamlWith(
+            team(
+              "{ type: aksk, accessKey: AKLITERAL, secretKey: '${SK}', securityToken: '${ST}' }",
+            ),
+          ),
+          sources({ SK: 'sk' }),
+        ),
+      ),
+    ).toEqual([
+      'teams.acme.workspace.auth.securityToken: environment variable ST is not set',
+      'teams.acme.workspace.auth.accessKey: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+    ]);
+  });
+
+  it('refuses an agency token lifetime IAM would refuse', () => {
+    const problems = problemsOf(() =>
+      parseConfig(
+        yamlWith(
+          team(
+            "{ type: agency, domainName: owner, agencyName: gw, durationSeconds: 60, via: { domainName: ops, userName: svc, password: '${P}' } }",
+          ),
+        ),
+        sources({ P: 'p' }),
+      ),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^teams\.acme\.workspace\.auth\.durationSeconds: /),
+    ]);
   });
 });

@@ -29,14 +29,46 @@ export const rainbondTeamSchema = z
   })
   .strict();
 
+const passwordIdentityFields = {
+  domainName: z.string().min(1).describe('Huawei Cloud account (domain) name of the IAM user'),
+  userName: z.string().min(1).describe('IAM user name'),
+  password: secret,
+};
+
 export const passwordAuthSchema = z
+  .object({ type: z.literal('password'), ...passwordIdentityFields })
+  .strict()
+  .describe('an IAM user of the account that owns the project, token scoped to the project');
+
+export const agencyAuthSchema = z
   .object({
-    type: z.literal('password'),
-    domainName: z.string().min(1).describe('Huawei Cloud account (domain) name'),
-    userName: z.string().min(1).describe('IAM user name'),
-    password: secret,
+    type: z.literal('agency'),
+    domainName: z.string().min(1).describe('the delegating account, which owns the project'),
+    agencyName: z.string().min(1).describe('the agency that account created for the gateway'),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(900)
+      .max(86_400)
+      .optional()
+      .describe('lifetime of the agency token (IAM default: 24 h)'),
+    via: z
+      .object(passwordIdentityFields)
+      .strict()
+      .describe('the IAM user of the delegated account that assumes the agency'),
   })
-  .strict();
+  .strict()
+  .describe('assume_role: a token of another account that the owning account delegated to');
+
+export const akskAuthSchema = z
+  .object({
+    type: z.literal('aksk'),
+    accessKey: secret,
+    secretKey: secret,
+    securityToken: secret.optional().describe('for temporary AK/SK only'),
+  })
+  .strict()
+  .describe('every request signed with SDK-HMAC-SHA256; no IAM token');
 
 export const workspaceTeamSchema = z
   .object({
@@ -56,7 +88,7 @@ export const workspaceTeamSchema = z
         iam: httpUrl.describe('IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com'),
       })
       .strict(),
-    auth: z.discriminatedUnion('type', [passwordAuthSchema]),
+    auth: z.discriminatedUnion('type', [passwordAuthSchema, agencyAuthSchema, akskAuthSchema]),
   })
   .strict();
 
@@ -102,7 +134,31 @@ export const gatewayConfigSchema = z
       .prefault({}),
     iam: z
       .object({
-        tokenExpiryMarginSeconds: z.number().int().min(0).max(43_200).default(900),
+        tokenExpiryMarginSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(43_200)
+          .default(900)
+          .describe('a token is used until expires_at minus this margin'),
+        refreshAheadSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(43_200)
+          .default(600)
+          .describe(
+            'this long before that, a request starts a background refresh and keeps using the old token',
+          ),
+      })
+      .strict()
+      .prefault({}),
+    logging: z
+      .object({
+        level: z
+          .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+          .default('info'),
+        pretty: z.boolean().default(false).describe('human-readable lines instead of JSON'),
       })
       .strict()
       .prefault({}),
@@ -129,6 +185,17 @@ export type TeamConfig = z.infer<typeof teamSchema>;
 export type RainbondTeamConfig = z.infer<typeof rainbondTeamSchema>;
 export type WorkspaceTeamConfig = z.infer<typeof workspaceTeamSchema>;
 export type CallerConfig = z.infer<typeof callerSchema>;
+export type WorkspaceAuthConfig = WorkspaceTeamConfig['auth'];
+export type PasswordIdentityConfig = z.infer<typeof agencyAuthSchema>['via'];
+export type AgencyAuthConfig = z.infer<typeof agencyAuthSchema>;
+export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
-export const SECRET_PATHS = ['teams.*.rainbond.token', 'teams.*.workspace.auth.password'];
+export const SECRET_PATHS = [
+  'teams.*.rainbond.token',
+  'teams.*.workspace.auth.password',
+  'teams.*.workspace.auth.via.password',
+  'teams.*.workspace.auth.accessKey',
+  'teams.*.workspace.auth.secretKey',
+  'teams.*.workspace.auth.securityToken',
+];

@@ -1,141 +1,137 @@
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../common/upstream.error';
-import type { TeamContext } from '../teams/team-context';
-import { IamTokenService } from './iam-token.service';
+import { IamTokenService, type TokenAccount } from './iam-token.service';
 import type { IamClient, IamToken } from './iam.client';
 
 const T0 = Date.parse('2025-01-01T00:00:00Z');
 const HOUR = 3600_000;
-const MARGIN_SECONDS = 900;
+const IAM = 'http://127.0.0.1:1/iam';
+const USER = { domainName: 'acct', userName: 'acme-publisher', password: 'pw' };
+const AGENCY: TokenAccount['auth'] = {
+  type: 'agency',
+  domainName: 'owner',
+  agencyName: 'workspace-gateway',
+  via: { domainName: 'ops', userName: 'gateway-svc', password: 'pw3' },
+};
 
-function account(overrides: Partial<WorkspaceTeamConfig> = {}): WorkspaceTeamConfig {
+function account(
+  auth: TokenAccount['auth'],
+  overrides: Partial<WorkspaceTeamConfig> = {},
+): TokenAccount {
   return {
     region: 'cn-north-4',
     projectId: '0123456789abcdef0123456789abcdef',
     endpoints: {
-      appCenter: 'http://127.0.0.1:1/workspace',
-      appWarehouse: 'http://127.0.0.1:1/appstream',
-      iam: 'http://127.0.0.1:1/iam',
+      appCenter: 'http://127.0.0.1:1/ws',
+      appWarehouse: 'http://127.0.0.1:1/as',
+      iam: IAM,
     },
-    auth: { type: 'password', domainName: 'acct', userName: 'acme-publisher', password: 'pw' },
+    auth,
     ...overrides,
-  };
+  } as TokenAccount;
 }
 
-function team(key: string, workspace?: WorkspaceTeamConfig): TeamContext {
-  return { key, displayName: key, workspace };
-}
+const rejected = () =>
+  new UpstreamError('iam', 'response', 'The request you have made requires authentication.', {
+    status: 401,
+  });
 
 function setup() {
-  let now = T0;
+  const now = T0;
   let issued = 0;
-  const issueToken = jest.fn((): Promise<IamToken> =>
-    Promise.resolve({ token: `token-${++issued}`, expiresAt: new Date(now + 24 * HOUR) }),
-  );
-  const config = { iam: { tokenExpiryMarginSeconds: MARGIN_SECONDS } } as GatewayConfig;
-  const service = new IamTokenService({ issueToken } as unknown as IamClient, config, () => now);
-  return {
-    service,
-    issueToken,
-    advance: (ms: number) => {
-      now += ms;
-    },
+  const token = (kind: string): Promise<IamToken> =>
+    Promise.resolve({ token: `${kind}-${++issued}`, expiresAt: new Date(now + 24 * HOUR) });
+  const client = {
+    passwordToken: jest.fn((_iam: string, _identity: unknown, scope: object) =>
+      token('domain' in scope ? 'domain' : 'project'),
+    ),
+    assumeRoleToken: jest.fn(
+      (_iam: string, _userToken: string, _agency: unknown, _project: string) => token('agency'),
+    ),
   };
+  const config = {
+    iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
+  } as GatewayConfig;
+  const service = new IamTokenService(client as unknown as IamClient, config, () => now);
+  return { service, client };
 }
 
 describe('IamTokenService', () => {
-  const acme = team('acme', account());
-
-  it('makes exactly one IAM call for 1000 concurrent requests on a cold cache', async () => {
-    const { service, issueToken } = setup();
-    const tokens = await Promise.all(Array.from({ length: 1000 }, () => service.getToken(acme)));
-    expect(issueToken).toHaveBeenCalledTimes(1);
-    expect(new Set(tokens)).toEqual(new Set(['token-1']));
-  });
-
-  it('serves the cached token until expires_at minus the margin, then fetches one new token', async () => {
-    const { service, issueToken, advance } = setup();
-    await service.getToken(acme);
-    advance(24 * HOUR - MARGIN_SECONDS * 1000 - 1);
-    await expect(service.getToken(acme)).resolves.toBe('token-1');
-    expect(issueToken).toHaveBeenCalledTimes(1);
-
-    advance(1);
-    const tokens = await Promise.all(Array.from({ length: 50 }, () => service.getToken(acme)));
-    expect(new Set(tokens)).toEqual(new Set(['token-2']));
-    expect(issueToken).toHaveBeenCalledTimes(2);
-  });
-
-  it('does not cache a failed fetch: every waiter sees the failure and the next call tries again', async () => {
-    const { service, issueToken } = setup();
-    issueToken.mockRejectedValueOnce(
-      new UpstreamError('iam', 'timeout', 'iam did not answer in time'),
+  it('gets a password token scoped to the project and reuses it', async () => {
+    const { service, client } = setup();
+    const acme = account({ type: 'password', ...USER });
+    const tokens = await Promise.all(
+      Array.from({ length: 100 }, () => service.tokensFor(acme).get()),
     );
-    const results = await Promise.allSettled([service.getToken(acme), service.getToken(acme)]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(issueToken).toHaveBeenCalledTimes(1);
-
-    await expect(service.getToken(acme)).resolves.toBe('token-1');
-    expect(issueToken).toHaveBeenCalledTimes(2);
-  });
-
-  it('fetches once after invalidate, however many callers then ask', async () => {
-    const { service, issueToken } = setup();
-    const first = await service.getToken(acme);
-    service.invalidate(acme, first);
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => service.getToken(acme)));
-    expect(new Set(tokens)).toEqual(new Set(['token-2']));
-    expect(issueToken).toHaveBeenCalledTimes(2);
-  });
-
-  it('causes one refetch when two requests report the same rejected token', async () => {
-    const { service, issueToken } = setup();
-    const rejected = await service.getToken(acme);
-    service.invalidate(acme, rejected);
-    const fresh = await service.getToken(acme);
-    service.invalidate(acme, rejected); // the second 401 arrives late: the new token stays
-    await expect(service.getToken(acme)).resolves.toBe(fresh);
-    expect(issueToken).toHaveBeenCalledTimes(2);
-  });
-
-  it('keeps separate tokens for different scopes and shares one between teams of the same scope', async () => {
-    const { service, issueToken } = setup();
-    const globex = team(
-      'globex',
-      account({
-        projectId: 'fedcba9876543210fedcba9876543210',
-        auth: {
-          type: 'password',
-          domainName: 'acct',
-          userName: 'globex-publisher',
-          password: 'pw2',
-        },
-      }),
+    expect(new Set(tokens)).toEqual(new Set(['project-1']));
+    expect(client.passwordToken).toHaveBeenCalledTimes(1);
+    expect(client.passwordToken).toHaveBeenCalledWith(
+      IAM,
+      expect.objectContaining({ userName: 'acme-publisher', password: 'pw' }),
+      { project: { id: acme.projectId } },
     );
-    const acmeAlias = team('acme-alias', account());
-    const otherProject = team('acme-eu', account({ projectId: 'aaaabbbbccccdddd' }));
+  });
 
-    const [a, g, alias, other] = await Promise.all([
-      service.getToken(acme),
-      service.getToken(globex),
-      service.getToken(acmeAlias),
-      service.getToken(otherProject),
+  it('keeps separate tokens per project and identity, and shares one between teams of the same scope', async () => {
+    const { service, client } = setup();
+    const acme = account({ type: 'password', ...USER });
+    const sameScope = account({ type: 'password', ...USER });
+    const otherProject = account({ type: 'password', ...USER }, { projectId: 'aaaabbbbccccdddd' });
+    const otherUser = account({ type: 'password', ...USER, userName: 'globex-publisher' });
+    const otherIam = account(
+      { type: 'password', ...USER },
+      { endpoints: { ...acme.endpoints, iam: 'http://127.0.0.1:2/iam' } },
+    );
+    const tokens = await Promise.all(
+      [acme, sameScope, otherProject, otherUser, otherIam].map((a) => service.tokensFor(a).get()),
+    );
+    expect(tokens[1]).toBe(tokens[0]);
+    expect(new Set(tokens).size).toBe(4);
+    expect(client.passwordToken).toHaveBeenCalledTimes(4);
+  });
+
+  it("assumes the agency with the delegated user's account-scoped token, caching both", async () => {
+    const { service, client } = setup();
+    const acme = account(AGENCY);
+    const globex = account(AGENCY, { projectId: 'fedcba9876543210fedcba9876543210' });
+    await expect(service.tokensFor(acme).get()).resolves.toBe('agency-2');
+    await expect(service.tokensFor(globex).get()).resolves.toBe('agency-3');
+    await expect(service.tokensFor(acme).get()).resolves.toBe('agency-2');
+
+    expect(client.passwordToken).toHaveBeenCalledTimes(1);
+    expect(client.passwordToken).toHaveBeenCalledWith(IAM, AGENCY.via, {
+      domain: { name: 'ops' },
+    });
+    expect(client.assumeRoleToken.mock.calls).toEqual([
+      [IAM, 'domain-1', AGENCY, acme.projectId],
+      [IAM, 'domain-1', AGENCY, globex.projectId],
     ]);
-    expect(new Set([a, g, other]).size).toBe(3);
-    expect(alias).toBe(a);
-    expect(issueToken).toHaveBeenCalledTimes(3);
-
-    service.invalidate(globex, g);
-    await expect(service.getToken(acme)).resolves.toBe(a);
-    expect(issueToken).toHaveBeenCalledTimes(3);
   });
 
-  it('answers a 404 problem for a team without a Workspace account, without calling IAM', async () => {
-    const { service, issueToken } = setup();
-    const error = await service.getToken(team('rainbond-only')).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProblemError);
-    expect(error).toMatchObject({ status: 404, slug: 'provider-not-configured' });
-    expect(issueToken).not.toHaveBeenCalled();
+  it("fetches the delegated user's token again once when IAM rejects it", async () => {
+    const { service, client } = setup();
+    client.assumeRoleToken.mockRejectedValueOnce(rejected());
+    await expect(service.tokensFor(account(AGENCY)).get()).resolves.toBe('agency-3');
+    expect(client.passwordToken).toHaveBeenCalledTimes(2);
+    expect(client.assumeRoleToken.mock.calls.map((call) => call[1])).toEqual([
+      'domain-1',
+      'domain-2',
+    ]);
+  });
+
+  it('gives up after the second rejection', async () => {
+    const { service, client } = setup();
+    client.assumeRoleToken.mockRejectedValueOnce(rejected()).mockRejectedValueOnce(rejected());
+    await expect(service.tokensFor(account(AGENCY)).get()).rejects.toMatchObject({ status: 401 });
+    expect(client.assumeRoleToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a token an upstream rejected, so the next request gets a new one', async () => {
+    const { service, client } = setup();
+    const source = service.tokensFor(account({ type: 'password', ...USER }));
+    const first = await source.get();
+    source.invalidate(first);
+    await expect(source.get()).resolves.not.toBe(first);
+    expect(client.passwordToken).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,75 +1,98 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from '../teams/team-context';
-import { requireWorkspace } from '../workspace/workspace-account';
-import { IamClient } from './iam.client';
+import type {
+  AgencyAuthConfig,
+  GatewayConfig,
+  PasswordIdentityConfig,
+  WorkspaceTeamConfig,
+} from '../config/gateway-config.schema';
+import { IamClient, type IamToken } from './iam.client';
+import { TokenCache, type Clock, type TokenEvent } from './token-cache';
+import { withTokenRetry, type TokenSource } from './token-retry';
 
-/** Milliseconds since the epoch; injectable so tests can move time. */
-export type Clock = () => number;
 export const IAM_CLOCK = Symbol('IAM_CLOCK');
 
-interface CachedToken {
-  token: string;
-  /** `expires_at` minus the safety margin, in epoch milliseconds. */
-  usableUntil: number;
-}
+/** A Workspace account whose requests carry an IAM token (every auth type but AK/SK). */
+export type TokenAccount = WorkspaceTeamConfig & {
+  auth: Exclude<WorkspaceTeamConfig['auth'], { type: 'aksk' }>;
+};
+
+const REFRESH_RETRY_MS = 30_000;
 
 /**
- * IAM tokens per scope (IAM endpoint + account + user + project): cached until shortly before they
- * expire, fetched by at most one IAM call per scope at a time, dropped when an upstream rejects them.
+ * IAM tokens per scope (IAM endpoint + identity + project): a password identity's project token,
+ * or an agency token obtained with the delegated user's account-scoped token (itself cached).
  */
 @Injectable()
 export class IamTokenService {
-  private readonly cache = new Map<string, CachedToken>();
-  private readonly inFlight = new Map<string, Promise<CachedToken>>();
-  private readonly now: Clock;
+  private readonly logger = new Logger(IamTokenService.name);
+  private readonly cache: TokenCache;
 
   constructor(
     private readonly client: IamClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Optional() @Inject(IAM_CLOCK) now?: Clock,
   ) {
-    this.now = now ?? Date.now;
+    this.cache = new TokenCache(
+      {
+        expiryMarginMs: config.iam.tokenExpiryMarginSeconds * 1000,
+        refreshAheadMs: config.iam.refreshAheadSeconds * 1000,
+        refreshRetryMs: REFRESH_RETRY_MS,
+      },
+      now ?? Date.now,
+      (event) => this.log(event),
+    );
   }
 
-  async getToken(team: TeamContext): Promise<string> {
-    const account = requireWorkspace(team);
-    const key = scopeKey(account);
-    const cached = this.cache.get(key);
-    if (cached && this.now() < cached.usableUntil) {
-      return cached.token;
+  /** The cached token of the account's scope, and the way to drop it when an upstream rejects it. */
+  tokensFor(account: TokenAccount): TokenSource {
+    const { auth, projectId, endpoints } = account;
+    return auth.type === 'password'
+      ? this.source(scopeKey(endpoints.iam, 'project', auth, projectId), () =>
+          this.client.passwordToken(endpoints.iam, auth, { project: { id: projectId } }),
+        )
+      : this.source(
+          scopeKey(endpoints.iam, 'agency', auth.via, auth.domainName, auth.agencyName, projectId),
+          () => this.assumeRole(endpoints.iam, auth, projectId),
+        );
+  }
+
+  private assumeRole(
+    iamUrl: string,
+    agency: AgencyAuthConfig,
+    projectId: string,
+  ): Promise<IamToken> {
+    const delegatedUser = this.source(scopeKey(iamUrl, 'domain', agency.via), () =>
+      this.client.passwordToken(iamUrl, agency.via, { domain: { name: agency.via.domainName } }),
+    );
+    return withTokenRetry(delegatedUser, (userToken) =>
+      this.client.assumeRoleToken(iamUrl, userToken, agency, projectId),
+    );
+  }
+
+  private source(scope: string, fetch: () => Promise<IamToken>): TokenSource {
+    return {
+      get: () => this.cache.get(scope, fetch),
+      invalidate: (token) => this.cache.invalidate(scope, token),
+    };
+  }
+
+  private log(event: TokenEvent): void {
+    if (event.type === 'fetched') {
+      this.logger.log(`IAM token ${event.background ? 'refreshed' : 'fetched'} for ${event.scope}`);
+    } else {
+      const reason = event.error instanceof Error ? event.error.message : 'unknown error';
+      this.logger.warn(`IAM token refresh failed for ${event.scope}: ${reason}`);
     }
-    return (await this.fetchOnce(key, account)).token;
-  }
-
-  /** Forgets `token` if it is still the cached one, so concurrent rejections cause one refetch. */
-  invalidate(team: TeamContext, token: string): void {
-    const key = scopeKey(requireWorkspace(team));
-    if (this.cache.get(key)?.token === token) {
-      this.cache.delete(key);
-    }
-  }
-
-  private fetchOnce(key: string, account: WorkspaceTeamConfig): Promise<CachedToken> {
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.fetch(key, account).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async fetch(key: string, account: WorkspaceTeamConfig): Promise<CachedToken> {
-    const { token, expiresAt } = await this.client.issueToken(account);
-    const marginMs = this.config.iam.tokenExpiryMarginSeconds * 1000;
-    const entry = { token, usableUntil: expiresAt.getTime() - marginMs };
-    this.cache.set(key, entry);
-    return entry;
   }
 }
 
-function scopeKey(account: WorkspaceTeamConfig): string {
-  const { endpoints, auth, projectId } = account;
-  return JSON.stringify([endpoints.iam, auth.domainName, auth.userName, projectId]);
+/** Names a scope without any secret: endpoint, identity names and what the token is for. */
+function scopeKey(
+  iamUrl: string,
+  kind: 'project' | 'domain' | 'agency',
+  identity: Pick<PasswordIdentityConfig, 'domainName' | 'userName'>,
+  ...target: string[]
+): string {
+  return JSON.stringify([kind, iamUrl, identity.domainName, identity.userName, ...target]);
 }

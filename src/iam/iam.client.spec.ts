@@ -1,24 +1,15 @@
 import type { HttpService } from '@nestjs/axios';
-import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
+import type { GatewayConfig } from '../config/gateway-config.schema';
 import { UpstreamError } from '../common/upstream.error';
 import { IamClient } from './iam.client';
 
 const PASSWORD = 's3cret-P@ssw0rd';
-const ACCOUNT: WorkspaceTeamConfig = {
-  region: 'cn-north-4',
-  projectId: '0123456789abcdef0123456789abcdef',
-  endpoints: {
-    appCenter: 'http://127.0.0.1:1/workspace',
-    appWarehouse: 'http://127.0.0.1:1/appstream',
-    iam: 'http://127.0.0.1:1/iam/',
-  },
-  auth: {
-    type: 'password',
-    domainName: 'sandbox-account',
-    userName: 'acme-publisher',
-    password: PASSWORD,
-  },
-};
+const IAM_URL = 'http://127.0.0.1:1/iam/';
+const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+const IDENTITY = { domainName: 'sandbox-account', userName: 'acme-publisher', password: PASSWORD };
+const projectToken = (client: IamClient) =>
+  client.passwordToken(IAM_URL, IDENTITY, { project: { id: PROJECT_ID } });
+
 const CONFIG = { upstreams: { iam: { timeoutMs: 1234 } } } as GatewayConfig;
 
 function clientAnswering(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -42,7 +33,7 @@ describe('IamClient', () => {
 
   it('posts a password identity scoped to the project id and reads the token from X-Subject-Token', async () => {
     const { client, request } = clientAnswering(201, ok, { 'x-subject-token': 'MIIT-token' });
-    await expect(client.issueToken(ACCOUNT)).resolves.toEqual({
+    await expect(projectToken(client)).resolves.toEqual({
       token: 'MIIT-token',
       expiresAt: new Date('2023-06-28T08:56:33.710Z'),
     });
@@ -70,9 +61,51 @@ describe('IamClient', () => {
     });
   });
 
+  it('asks for an account-scoped token when told to', async () => {
+    const { client, request } = clientAnswering(201, ok, { 'x-subject-token': 'MIID-token' });
+    await client.passwordToken(IAM_URL, IDENTITY, { domain: { name: 'sandbox-account' } });
+    expect(JSON.parse(request.mock.calls[0][0].data).auth.scope).toEqual({
+      domain: { name: 'sandbox-account' },
+    });
+  });
+
+  it("assumes an agency with the delegated user's token in X-Auth-Token", async () => {
+    const { client, request } = clientAnswering(201, ok, { 'x-subject-token': 'MIIA-token' });
+    const agency = { domainName: 'owner-account', agencyName: 'workspace-gateway' };
+    await expect(
+      client.assumeRoleToken(
+        IAM_URL,
+        'MIID-user-token',
+        { ...agency, durationSeconds: 3600 },
+        PROJECT_ID,
+      ),
+    ).resolves.toMatchObject({ token: 'MIIA-token' });
+    const sent = request.mock.calls[0][0];
+    expect(sent.headers['x-auth-token']).toBe('MIID-user-token');
+    expect(JSON.parse(sent.data)).toEqual({
+      auth: {
+        identity: {
+          methods: ['assume_role'],
+          assume_role: {
+            domain_name: 'owner-account',
+            agency_name: 'workspace-gateway',
+            duration_seconds: 3600,
+          },
+        },
+        scope: { project: { id: PROJECT_ID } },
+      },
+    });
+
+    await client.assumeRoleToken(IAM_URL, 'MIID-user-token', agency, PROJECT_ID);
+    expect(JSON.parse(request.mock.calls[1][0].data).auth.identity.assume_role).toEqual({
+      domain_name: 'owner-account',
+      agency_name: 'workspace-gateway',
+    });
+  });
+
   it('treats a 201 without X-Subject-Token as a bad body', async () => {
     const { client } = clientAnswering(201, ok);
-    const error = await failure(client.issueToken(ACCOUNT));
+    const error = await failure(projectToken(client));
     expect(error).toMatchObject({
       provider: 'iam',
       kind: 'bad-body',
@@ -82,7 +115,7 @@ describe('IamClient', () => {
 
   it('treats a 201 without token.expires_at as a bad body', async () => {
     const { client } = clientAnswering(201, { token: {} }, { 'x-subject-token': 'MIIT-token' });
-    const error = await failure(client.issueToken(ACCOUNT));
+    const error = await failure(projectToken(client));
     expect(error.kind).toBe('bad-body');
     expect(error.message).toContain('token.expires_at');
     expect(error.message).not.toContain('MIIT-token');
@@ -90,7 +123,7 @@ describe('IamClient', () => {
 
   it('treats a 200 as a failure: only 201 is success', async () => {
     const { client } = clientAnswering(200, ok, { 'x-subject-token': 'MIIT-token' });
-    const error = await failure(client.issueToken(ACCOUNT));
+    const error = await failure(projectToken(client));
     expect(error).toMatchObject({ kind: 'response', status: 200 });
   });
 
@@ -98,7 +131,7 @@ describe('IamClient', () => {
     const { client } = clientAnswering(401, {
       error: { message: 'The username or password is wrong.', code: 401, title: 'Unauthorized' },
     });
-    const error = await failure(client.issueToken(ACCOUNT));
+    const error = await failure(projectToken(client));
     expect(error).toMatchObject({
       kind: 'response',
       status: 401,
@@ -115,7 +148,7 @@ describe('IamClient', () => {
       error_msg: 'The throttling threshold has been reached',
       request_id: 'gw-1',
     });
-    const error = await failure(client.issueToken(ACCOUNT));
+    const error = await failure(projectToken(client));
     expect(error).toMatchObject({
       status: 429,
       message: 'The throttling threshold has been reached',

@@ -1,17 +1,25 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
+import type { GatewayConfig } from '../config/gateway-config.schema';
 import { encodePath, sendUpstream, upstreamUrl } from '../common/upstream-http';
 import { UpstreamError } from '../common/upstream.error';
-import { iamTokenResponseSchema, parseIamError, passwordTokenRequest } from './iam.wire';
+import {
+  assumeRoleTokenRequest,
+  iamTokenResponseSchema,
+  parseIamError,
+  passwordTokenRequest,
+  type IamAgency,
+  type IamPasswordIdentity,
+  type IamScope,
+} from './iam.wire';
 
 export interface IamToken {
   token: string;
   expiresAt: Date;
 }
 
-/** The only place that talks to IAM. Never puts the password or the token into an error. */
+/** The only place that talks to IAM. Never puts a password or a token into an error. */
 @Injectable()
 export class IamClient {
   constructor(
@@ -19,14 +27,34 @@ export class IamClient {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** Obtains a project-scoped user token with the account's password identity. */
-  async issueToken(account: WorkspaceTeamConfig): Promise<IamToken> {
+  /** A token for an IAM user's password identity, scoped to a project or to the user's account. */
+  passwordToken(iamUrl: string, identity: IamPasswordIdentity, scope: IamScope): Promise<IamToken> {
+    return this.requestToken(iamUrl, passwordTokenRequest(identity, scope), {});
+  }
+
+  /** A project-scoped agency token, obtained with a domain-scoped token of the delegated user. */
+  assumeRoleToken(
+    iamUrl: string,
+    delegatedUserToken: string,
+    agency: IamAgency,
+    projectId: string,
+  ): Promise<IamToken> {
+    return this.requestToken(iamUrl, assumeRoleTokenRequest(agency, projectId), {
+      'x-auth-token': delegatedUserToken,
+    });
+  }
+
+  private async requestToken(
+    iamUrl: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<IamToken> {
     const response = await sendUpstream(this.http, {
       provider: 'iam',
       method: 'POST',
-      url: upstreamUrl(account.endpoints.iam, encodePath`/v3/auth/tokens`),
-      headers: { 'content-type': 'application/json' },
-      body: passwordTokenRequest(account.auth, account.projectId),
+      url: upstreamUrl(iamUrl, encodePath`/v3/auth/tokens`),
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
       timeoutMs: this.config.upstreams.iam.timeoutMs,
       schema: iamTokenResponseSchema,
       parseError: parseIamError,
@@ -34,15 +62,10 @@ export class IamClient {
     });
     const token = response.headers['x-subject-token'];
     if (!token) {
-      throw new UpstreamError(
-        'iam',
-        'bad-body',
-        'iam answered 201 without an X-Subject-Token header',
-        {
-          status: response.status,
-          requestId: response.requestId,
-        },
-      );
+      throw new UpstreamError('iam', 'bad-body', 'iam answered 201 without an X-Subject-Token', {
+        status: response.status,
+        requestId: response.requestId,
+      });
     }
     return { token, expiresAt: new Date(response.data.token.expires_at) };
   }

@@ -1,4 +1,4 @@
-import { HttpModule } from '@nestjs/axios';
+import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
 import { IamTokenService } from './iam-token.service';
 import { IamClient } from './iam.client';
@@ -9,7 +9,7 @@ import { IamClient } from './iam.client';
  * Clients ask IamTokenService for a token lazily, after validation.
  */
 @Module({
-  imports: [HttpModule],
+  imports: [UpstreamHttpModule],
   providers: [IamClient, IamTokenService],
   exports: [IamTokenService, IamClient],
 })

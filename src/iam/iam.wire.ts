@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Body of `POST /v3/auth/tokens` for a password identity scoped to one project. */
+/** Where a token is valid: one project, or the whole account (needed to assume an agency). */
+export type IamScope = { project: { id: string } } | { domain: { name: string } };
+
+/** Body of `POST /v3/auth/tokens` for a password identity. */
 export interface IamPasswordTokenRequest {
   auth: {
     identity: {
@@ -9,7 +12,18 @@ export interface IamPasswordTokenRequest {
         user: { name: string; password: string; domain: { name: string } };
       };
     };
-    scope: { project: { id: string } };
+    scope: IamScope;
+  };
+}
+
+/** Body of `POST /v3/auth/tokens` for an agency (sent with the delegated user's token). */
+export interface IamAssumeRoleTokenRequest {
+  auth: {
+    identity: {
+      methods: ['assume_role'];
+      assume_role: { domain_name: string; agency_name: string; duration_seconds?: number };
+    };
+    scope: IamScope;
   };
 }
 
@@ -19,9 +33,15 @@ export interface IamPasswordIdentity {
   password: string;
 }
 
+export interface IamAgency {
+  domainName: string;
+  agencyName: string;
+  durationSeconds?: number;
+}
+
 export function passwordTokenRequest(
   identity: IamPasswordIdentity,
-  projectId: string,
+  scope: IamScope,
 ): IamPasswordTokenRequest {
   return {
     auth: {
@@ -33,6 +53,27 @@ export function passwordTokenRequest(
             password: identity.password,
             domain: { name: identity.domainName },
           },
+        },
+      },
+      scope,
+    },
+  };
+}
+
+export function assumeRoleTokenRequest(
+  agency: IamAgency,
+  projectId: string,
+): IamAssumeRoleTokenRequest {
+  return {
+    auth: {
+      identity: {
+        methods: ['assume_role'],
+        assume_role: {
+          domain_name: agency.domainName,
+          agency_name: agency.agencyName,
+          ...(agency.durationSeconds === undefined
+            ? {}
+            : { duration_seconds: agency.durationSeconds }),
         },
       },
       scope: { project: { id: projectId } },

@@ -5,6 +5,7 @@ import type { InstallApplicationRequest } from '../applications/dto/install-appl
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondAdapter } from './rainbond.adapter';
+import { UpstreamError } from '../common/upstream.error';
 import type { RainbondClient } from './rainbond.client';
 import {
   rainbondTeam,
@@ -28,14 +29,14 @@ const COPY: CopyApplicationRequest = {
 const UPGRADE = { versions: [{ appModelId: 'a1b2c3d4e5f6', appModelVersion: '1.1.0' }] };
 
 describe('RainbondAdapter', () => {
-  let client: jest.Mocked<Pick<RainbondClient, 'install' | 'copy' | 'upgrade'>>;
+  let client: jest.Mocked<Pick<RainbondClient, 'install' | 'getApp' | 'copy' | 'upgrade'>>;
   let adapter: RainbondAdapter;
   const acme = rainbondTeam('acme', { regions: ['region-1', 'region-2'] });
   const globex = rainbondTeam('globex');
   const workspaceOnly: TeamContext = { key: 'initech', displayName: 'Initech' };
 
   beforeEach(() => {
-    client = { install: jest.fn(), copy: jest.fn(), upgrade: jest.fn() };
+    client = { install: jest.fn(), getApp: jest.fn(), copy: jest.fn(), upgrade: jest.fn() };
     adapter = new RainbondAdapter(client as unknown as RainbondClient);
   });
 
@@ -149,6 +150,19 @@ describe('RainbondAdapter', () => {
       target: { team: 'globex', applicationId: 'rainbond:region-1:2' },
     });
     expect(result.raw).toBe(body);
+    expect(client.getApp).toHaveBeenCalledWith(acme.rainbond, APP);
+  });
+
+  it('does not copy when the source app is not found in the team', async () => {
+    client.getApp.mockRejectedValue(
+      new UpstreamError('rainbond', 'response', 'no found app', { status: 404, code: '4000' }),
+    );
+    await expect(
+      adapter.copy(acme, APP, { team: globex, app: TARGET_APP }, COPY),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(client.copy).not.toHaveBeenCalled();
   });
 
   it('upgrades with the mapped body and keeps raw', async () => {

@@ -51,6 +51,9 @@ export class RainbondAdapter implements ApplicationProvider {
   ): Promise<CopyResult> {
     const account = accountFor(team, app);
     const targetAccount = copyTargetAccount(account, target);
+    // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
+    // would answer another team's app id with an empty copy. Reading the app first gives a 404.
+    await this.client.getApp(account, app);
     const wire = await this.client.copy(
       account,
       app,

@@ -12,11 +12,13 @@ import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
 import {
   appCopyCResSchema,
+  appInfoSchema,
   marketInstallSchema,
   rainbondErrorSchema,
   upgradeResponseSchema,
   type AppCopyC,
   type AppCopyCRes,
+  type AppInfo,
   type Install,
   type InstallQuery,
   type ListUpgrade,
@@ -49,6 +51,11 @@ export class RainbondClient {
     return this.post(account, app, 'install', body, marketInstallSchema, query);
   }
 
+  /** The app, which Rainbond finds only within the team and region of the path (404 otherwise). */
+  getApp(account: RainbondTeamConfig, app: RainbondAppRef): Promise<AppInfo> {
+    return this.send(account, app, 'GET', undefined, undefined, appInfoSchema);
+  }
+
   copy(account: RainbondTeamConfig, app: RainbondAppRef, body: AppCopyC): Promise<AppCopyCRes> {
     return this.post(account, app, 'copy', body, appCopyCResSchema);
   }
@@ -57,7 +64,7 @@ export class RainbondClient {
     return this.post(account, app, 'upgrade', body, upgradeResponseSchema);
   }
 
-  private async post<T>(
+  private post<T>(
     account: RainbondTeamConfig,
     app: RainbondAppRef,
     operation: AppOperation,
@@ -65,12 +72,27 @@ export class RainbondClient {
     schema: z.ZodType<T>,
     query?: InstallQuery,
   ): Promise<T> {
-    const path = encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}/${operation}`;
+    return this.send(account, app, 'POST', operation, body, schema, query);
+  }
+
+  private async send<T>(
+    account: RainbondTeamConfig,
+    app: RainbondAppRef,
+    method: 'GET' | 'POST',
+    operation: AppOperation | undefined,
+    body: unknown,
+    schema: z.ZodType<T>,
+    query?: InstallQuery,
+  ): Promise<T> {
+    const appPath = encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}`;
     const response = await sendUpstream(this.http, {
       provider: 'rainbond',
-      method: 'POST',
-      url: upstreamUrl(account.baseUrl, path),
-      headers: { authorization: account.token, 'content-type': 'application/json' },
+      method,
+      url: upstreamUrl(account.baseUrl, operation ? `${appPath}/${operation}` : appPath),
+      headers: {
+        authorization: account.token,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       query: query ? { ...query } : undefined,
       body,
       timeoutMs: this.config.upstreams.rainbond.timeoutMs,

@@ -1,11 +1,11 @@
-import { HttpModule } from '@nestjs/axios';
+import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
 import { RainbondAdapter } from './rainbond.adapter';
 import { RainbondClient } from './rainbond.client';
 
 /** Rainbond provider: the HTTP client and the ApplicationProvider adapter over it. Needs GATEWAY_CONFIG. */
 @Module({
-  imports: [HttpModule],
+  imports: [UpstreamHttpModule],
   providers: [RainbondClient, RainbondAdapter],
   exports: [RainbondAdapter],
 })

@@ -116,6 +116,10 @@ export const marketInstallSchema = z.looseObject({
 });
 export type MarketInstall = z.infer<typeof marketInstallSchema>;
 
+/** `AppInfoSerializer` (GET one app): only what the gateway reads of it. */
+export const appInfoSchema = z.looseObject({ app_id: int, team_name: z.string() });
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
 /** `AppCopyCRes`: answer of copy; `services` are the components created in the target. */
 export const appCopyCResSchema = z.looseObject({
   services: z.array(serviceBaseInfoSchema),

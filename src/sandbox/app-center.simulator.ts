@@ -81,7 +81,7 @@ export function createAppCenterSimulator(ctx: WorkspaceSimulatorContext): Fastif
   const published = new Map<string, AppCenterApp[]>();
 
   app.post<{ Params: ProjectParams }>('/v1/:project_id/app-center/apps', (request) => {
-    const project = authorizeProject(request, ctx.iamTokens, request.params.project_id);
+    const project = authorizeProject(request, ctx, request.params.project_id);
     const upload = parseWorkspaceBody(request, uploadAppSchema);
     checkFileStore(upload.app_file_store, project.projectId);
     const created = toPublishedApp(upload, project.tenantId);
@@ -92,7 +92,7 @@ export function createAppCenterSimulator(ctx: WorkspaceSimulatorContext): Fastif
   app.get<{ Params: ProjectParams; Querystring: Record<string, string | undefined> }>(
     '/v1/:project_id/app-center/apps',
     (request) => {
-      const project = authorizeProject(request, ctx.iamTokens, request.params.project_id);
+      const project = authorizeProject(request, ctx, request.params.project_id);
       const paging = parsePaging(request.query);
       const name = request.query.name?.toLowerCase();
       const matching = (published.get(project.projectId) ?? []).filter(
@@ -103,7 +103,7 @@ export function createAppCenterSimulator(ctx: WorkspaceSimulatorContext): Fastif
   );
 
   app.get<{ Params: ProjectParams }>('/v1/:project_id/app-center/app-catalogs', (request) => {
-    authorizeProject(request, ctx.iamTokens, request.params.project_id);
+    authorizeProject(request, ctx, request.params.project_id);
     return { items: CATALOGS.map(({ id, zh, en }) => ({ id, catalog_zh: zh, catalog_en: en })) };
   });
 

@@ -84,7 +84,7 @@ export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): Fas
   const warehouse = new Map<string, WarehouseApp[]>();
 
   app.post<{ Params: ProjectParams }>('/v1/:project_id/app-warehouse/apps', (request) => {
-    const project = authorizeProject(request, ctx.iamTokens, request.params.project_id);
+    const project = authorizeProject(request, ctx, request.params.project_id);
     const input = parseWorkspaceBody(request, createWarehouseAppSchema);
     const created = toWarehouseApp(input, project.tenantId);
     warehouse.set(project.projectId, [created, ...(warehouse.get(project.projectId) ?? [])]);
@@ -94,7 +94,7 @@ export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): Fas
   app.get<{ Params: ProjectParams; Querystring: Record<string, string | undefined> }>(
     '/v1/:project_id/app-warehouse/apps',
     (request) => {
-      const project = authorizeProject(request, ctx.iamTokens, request.params.project_id);
+      const project = authorizeProject(request, ctx, request.params.project_id);
       const paging = parsePaging(request.query);
       const {
         app_id: appId,

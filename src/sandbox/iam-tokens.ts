@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 
+/** What a token is valid for: one project, or a whole account (domain). */
+export type TokenScope = { project: string } | { domain: string };
+
 export interface IssuedToken {
   token: string;
-  projectId: string;
+  scope: TokenScope;
+  /** The user (or agency) the token stands for. */
+  subject: string;
   issuedAt: Date;
   expiresAt: Date;
 }
 
 export type TokenCheck =
-  | { state: 'valid'; projectId: string }
+  | { state: 'valid'; token: IssuedToken }
   | { state: 'unknown' }
   | { state: 'expired' }
   | { state: 'revoked' };
@@ -22,13 +27,16 @@ export class IamTokenRegistry {
 
   constructor(private readonly ttlSeconds: number) {}
 
-  issue(projectId: string, now = new Date()): IssuedToken {
+  /** Issues a token living the registry's TTL, or less when `maxSeconds` asks for less. */
+  issue(scope: TokenScope, subject: string, maxSeconds = Infinity, now = new Date()): IssuedToken {
+    const lifetime = Math.min(this.ttlSeconds, maxSeconds);
     const issued = {
       // Real tokens are long opaque PKI strings starting with "MII"; only their length differs.
       token: `MII${randomBytes(96).toString('base64url')}`,
-      projectId,
+      scope,
+      subject,
       issuedAt: now,
-      expiresAt: new Date(now.getTime() + this.ttlSeconds * 1000),
+      expiresAt: new Date(now.getTime() + lifetime * 1000),
     };
     this.tokens.set(issued.token, { ...issued, revoked: false });
     return issued;
@@ -39,7 +47,7 @@ export class IamTokenRegistry {
     if (!found) return { state: 'unknown' };
     if (found.revoked) return { state: 'revoked' };
     if (found.expiresAt.getTime() <= now.getTime()) return { state: 'expired' };
-    return { state: 'valid', projectId: found.projectId };
+    return { state: 'valid', token: found };
   }
 
   /** Marks a token revoked; unknown tokens are ignored. */

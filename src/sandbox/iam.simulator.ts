@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { IamTokenRegistry } from './iam-tokens';
+import type { IamTokenRegistry, IssuedToken } from './iam-tokens';
 import { SANDBOX_WORLD, type SandboxTeamKey } from './sandbox-world';
 import {
   bodyOf,
@@ -13,17 +13,23 @@ import {
 } from './simulator-server';
 
 /**
- * Huawei Cloud IAM `POST /v3/auth/tokens` with the password method (Keystone v3 shapes): a
- * project-scoped token in `X-Subject-Token`, registered for the Workspace simulators to check.
- * Only password identities and project scopes are simulated (no agency/assume_role, no unscoped tokens).
+ * Huawei Cloud IAM `POST /v3/auth/tokens` (Keystone v3 shapes), token in `X-Subject-Token`,
+ * registered for the Workspace simulators to check:
+ * - `password`: a project-scoped or account (domain)-scoped token for an IAM user;
+ * - `assume_role`: with a domain-scoped token of the delegated account's user in `X-Auth-Token`, a
+ *   project-scoped token of the delegating account (the agency).
+ * Unscoped tokens are not simulated.
  */
 
 export interface IamSimulatorContext extends SimulatorContext {
   iamTokens: IamTokenRegistry;
   passwords: Record<SandboxTeamKey, string>;
+  /** Password of the agency's delegated user (gateway-ops/gateway-svc). */
+  agencyPassword: string;
 }
 
 const WORKSPACE = SANDBOX_WORLD.workspace;
+const AGENCY = WORKSPACE.agency;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -65,6 +71,11 @@ const domainRef = z.union([
   z.strictObject({ id: z.string().min(1) }),
 ]);
 
+const projectScope = z.union([
+  z.strictObject({ id: z.string().min(1) }),
+  z.strictObject({ name: z.string().min(1) }),
+]);
+
 const passwordAuthSchema = z.object({
   auth: z.object({
     identity: z.object({
@@ -73,67 +84,155 @@ const passwordAuthSchema = z.object({
         user: z.object({ name: z.string().min(1), password: z.string().min(1), domain: domainRef }),
       }),
     }),
-    scope: z.object({
-      project: z.union([
-        z.strictObject({ id: z.string().min(1) }),
-        z.strictObject({ name: z.string().min(1) }),
-      ]),
-    }),
+    scope: z.union([
+      z.strictObject({ project: projectScope }),
+      z.strictObject({ domain: domainRef }),
+    ]),
   }),
 });
 
+const assumeRoleAuthSchema = z.object({
+  auth: z.object({
+    identity: z.object({
+      methods: z.tuple([z.literal('assume_role')]),
+      assume_role: z
+        .object({
+          domain_name: z.string().min(1).optional(),
+          domain_id: z.string().min(1).optional(),
+          agency_name: z.string().min(1),
+          duration_seconds: z.number().int().min(900).max(86_400).optional(),
+        })
+        .refine(
+          (role) => role.domain_name || role.domain_id,
+          'domain_name or domain_id is required',
+        ),
+    }),
+    scope: z.strictObject({ project: z.strictObject({ id: z.string().min(1) }) }),
+  }),
+});
+
+/** A password identity the simulated IAM knows, and the project it may scope to (if any). */
+interface KnownUser {
+  name: string;
+  domainName: string;
+  domainId: string;
+  password: string;
+  projectId?: string;
+}
+
 export function createIamSimulator(ctx: IamSimulatorContext): FastifyInstance {
   const app = createSimulatorServer(IAM_PROFILE, ctx);
+  const users: KnownUser[] = [
+    ...(Object.keys(WORKSPACE.users) as SandboxTeamKey[]).map((team) => ({
+      name: WORKSPACE.users[team].userName,
+      domainName: WORKSPACE.domainName,
+      domainId: WORKSPACE.domainId,
+      password: ctx.passwords[team],
+      projectId: WORKSPACE.users[team].projectId,
+    })),
+    {
+      name: AGENCY.userName,
+      domainName: AGENCY.delegatedDomainName,
+      domainId: AGENCY.delegatedDomainId,
+      password: ctx.agencyPassword,
+    },
+  ];
 
   app.post('/v3/auth/tokens', (request, reply) => {
     const body = bodyOf(request);
-    const parsed = passwordAuthSchema.safeParse(body.kind === 'json' ? body.value : undefined);
-    if (!parsed.success) {
-      const [issue] = parsed.error.issues;
-      throw keystoneError(
-        400,
-        `Invalid input for field '${issue.path.join('.') || 'auth'}': ${issue.message}`,
-      );
-    }
-    const { user, scope } = {
-      user: parsed.data.auth.identity.password.user,
-      scope: parsed.data.auth.scope,
-    };
-
-    const team = (Object.keys(WORKSPACE.users) as SandboxTeamKey[]).find(
-      (key) => WORKSPACE.users[key].userName === user.name,
-    );
-    const domainMatches =
-      'name' in user.domain
-        ? user.domain.name === WORKSPACE.domainName
-        : user.domain.id === WORKSPACE.domainId;
-    if (!team || !domainMatches || ctx.passwords[team] !== user.password) {
-      throw keystoneError(401, 'The username or password is wrong.');
-    }
-
-    const projectId = WORKSPACE.users[team].projectId;
-    const requested = 'id' in scope.project ? scope.project.id : scope.project.name;
-    if (requested !== projectId && requested !== WORKSPACE.region) {
-      throw keystoneError(401, `User ${userId(user.name)} has no access to project ${requested}.`);
-    }
-
-    const issued = ctx.iamTokens.issue(projectId);
-    const domain = { name: WORKSPACE.domainName, id: WORKSPACE.domainId };
+    const json = body.kind === 'json' ? body.value : undefined;
+    const methods = (json as { auth?: { identity?: { methods?: unknown } } })?.auth?.identity
+      ?.methods;
+    const issued =
+      Array.isArray(methods) && methods[0] === 'assume_role'
+        ? assumeRole(request.headers['x-auth-token'], parse(assumeRoleAuthSchema, json).auth)
+        : passwordToken(parse(passwordAuthSchema, json).auth);
     return reply
       .code(201)
       .header('x-subject-token', issued.token)
-      .send({
-        token: {
-          expires_at: microsecondTimestamp(issued.expiresAt),
-          issued_at: microsecondTimestamp(issued.issuedAt),
-          methods: ['password'],
-          project: { id: projectId, name: WORKSPACE.region, domain },
-          user: { name: user.name, id: userId(user.name), domain, password_expires_at: '' },
-        },
-      });
+      .send({ token: tokenBody(issued) });
   });
 
+  function passwordToken(auth: z.infer<typeof passwordAuthSchema>['auth']): IssuedToken {
+    const claimed = auth.identity.password.user;
+    const user = users.find(
+      (candidate) =>
+        candidate.name === claimed.name &&
+        ('name' in claimed.domain
+          ? claimed.domain.name === candidate.domainName
+          : claimed.domain.id === candidate.domainId),
+    );
+    if (!user || user.password !== claimed.password) {
+      throw keystoneError(401, 'The username or password is wrong.');
+    }
+    if ('domain' in auth.scope) {
+      const domain = auth.scope.domain;
+      const own = 'name' in domain ? domain.name === user.domainName : domain.id === user.domainId;
+      if (!own) throw keystoneError(401, `User ${userId(user.name)} has no access to domain.`);
+      return ctx.iamTokens.issue({ domain: user.domainName }, user.name);
+    }
+    const project = auth.scope.project;
+    const requested = 'id' in project ? project.id : project.name;
+    if (!user.projectId || (requested !== user.projectId && requested !== WORKSPACE.region)) {
+      throw keystoneError(401, `User ${userId(user.name)} has no access to project ${requested}.`);
+    }
+    return ctx.iamTokens.issue({ project: user.projectId }, user.name);
+  }
+
+  function assumeRole(
+    subjectToken: string | string[] | undefined,
+    auth: z.infer<typeof assumeRoleAuthSchema>['auth'],
+  ): IssuedToken {
+    if (typeof subjectToken !== 'string' || subjectToken === '') throw keystoneError(401);
+    const check = ctx.iamTokens.check(subjectToken);
+    if (check.state !== 'valid') throw keystoneError(401);
+    const { scope, subject } = check.token;
+    if (!('domain' in scope) || scope.domain !== AGENCY.delegatedDomainName) {
+      throw keystoneError(403, 'You are not authorized to perform the requested action.');
+    }
+    const role = auth.identity.assume_role;
+    const domainMatches =
+      role.domain_name === WORKSPACE.domainName || role.domain_id === WORKSPACE.domainId;
+    if (!domainMatches || role.agency_name !== AGENCY.name) {
+      throw keystoneError(404, 'Could not find agency.');
+    }
+    const projectId = auth.scope.project.id;
+    const owned = Object.values(WORKSPACE.users).some((user) => user.projectId === projectId);
+    if (!owned) throw keystoneError(401, `Agency has no access to project ${projectId}.`);
+    return ctx.iamTokens.issue(
+      { project: projectId },
+      `${WORKSPACE.domainName}/${AGENCY.name}/${subject}`,
+      role.duration_seconds ?? 86_400,
+    );
+  }
+
   return app;
+}
+
+function parse<T>(schema: z.ZodType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw keystoneError(
+    400,
+    `Invalid input for field '${issue.path.join('.') || 'auth'}': ${issue.message}`,
+  );
+}
+
+function tokenBody(issued: IssuedToken) {
+  const domain =
+    'domain' in issued.scope && issued.scope.domain === AGENCY.delegatedDomainName
+      ? { name: AGENCY.delegatedDomainName, id: AGENCY.delegatedDomainId }
+      : { name: WORKSPACE.domainName, id: WORKSPACE.domainId };
+  return {
+    expires_at: microsecondTimestamp(issued.expiresAt),
+    issued_at: microsecondTimestamp(issued.issuedAt),
+    methods: [issued.subject.includes('/') ? 'assume_role' : 'password'],
+    ...('project' in issued.scope
+      ? { project: { id: issued.scope.project, name: WORKSPACE.region, domain } }
+      : { domain }),
+    user: { name: issued.subject, id: userId(issued.subject), domain, password_expires_at: '' },
+  };
 }
 
 /** A stable 32-hex user id per user name. */

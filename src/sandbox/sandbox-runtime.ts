@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFile } from '../config/config.loader';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 /** The documented development key of the sandbox; set SANDBOX_API_KEY to use another. */
 export const DEVELOPMENT_API_KEY = 'sandbox-demo-key';
@@ -21,8 +21,9 @@ export interface SandboxRuntime {
  */
 export async function startSandboxRuntime(
   env: NodeJS.ProcessEnv = process.env,
+  sandboxOptions: SandboxOptions = {},
 ): Promise<SandboxRuntime> {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandbox(sandboxOptions);
   try {
     const apiKey = env.SANDBOX_API_KEY || DEVELOPMENT_API_KEY;
     const config = loadConfigFile(SANDBOX_CONFIG_PATH, {

@@ -69,6 +69,16 @@ export const SANDBOX_WORLD = {
         tenantId: 'd4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9',
       },
     },
+    /**
+     * sandbox-account delegated the agency `workspace-gateway` to the account gateway-ops, whose
+     * IAM user gateway-svc assumes it (password generated per start, like the others).
+     */
+    agency: {
+      name: 'workspace-gateway',
+      delegatedDomainName: 'gateway-ops',
+      delegatedDomainId: 'e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6',
+      userName: 'gateway-svc',
+    },
     catalogs: [
       { id: '1', en: 'Other', zh: '其他' },
       { id: '2', en: 'Office', zh: '办公' },

@@ -49,7 +49,20 @@ describe('startSandbox', () => {
       SANDBOX_GLOBEX_RAINBOND_TOKEN: sandbox.secrets.rainbondTokens.globex,
       SANDBOX_ACME_IAM_PASSWORD: sandbox.secrets.iamPasswords.acme,
       SANDBOX_GLOBEX_IAM_PASSWORD: sandbox.secrets.iamPasswords.globex,
+      SANDBOX_AGENCY_PASSWORD: sandbox.secrets.agencyPassword,
+      SANDBOX_ACME_AK: sandbox.secrets.aksk.acme.accessKey,
+      SANDBOX_ACME_SK: sandbox.secrets.aksk.acme.secretKey,
+      SANDBOX_ACME_TEMP_AK: sandbox.secrets.temporaryAksk.acme.accessKey,
+      SANDBOX_ACME_TEMP_SK: sandbox.secrets.temporaryAksk.acme.secretKey,
+      SANDBOX_ACME_SECURITY_TOKEN: sandbox.secrets.temporaryAksk.acme.securityToken,
+      SANDBOX_GLOBEX_AK: sandbox.secrets.aksk.globex.accessKey,
+      SANDBOX_GLOBEX_SK: sandbox.secrets.aksk.globex.secretKey,
+      SANDBOX_GLOBEX_TEMP_AK: sandbox.secrets.temporaryAksk.globex.accessKey,
+      SANDBOX_GLOBEX_TEMP_SK: sandbox.secrets.temporaryAksk.globex.secretKey,
+      SANDBOX_GLOBEX_SECURITY_TOKEN: sandbox.secrets.temporaryAksk.globex.securityToken,
     });
+    expect(sandbox.secrets.aksk.acme.accessKey).toMatch(/^[A-Z0-9]{20}$/);
+    expect(sandbox.secrets.aksk.acme.secretKey).toHaveLength(40);
   });
 
   it('refuses to listen beyond loopback', async () => {

@@ -7,17 +7,30 @@ import { IamTokenRegistry } from './iam-tokens';
 import { createIamSimulator } from './iam.simulator';
 import { createRainbondSimulator } from './rainbond.simulator';
 import { SandboxFaults, type SandboxTarget } from './sandbox-faults';
+import type { SandboxAccessKey } from './aksk-verifier';
+import { SANDBOX_WORLD, type SandboxTeamKey } from './sandbox-world';
 import { CallLog, type RecordedCall } from './simulator-server';
 
 export type { FaultOptions, SandboxFault, SandboxTarget } from './sandbox-faults';
 export { SandboxFaults } from './sandbox-faults';
 export type { RecordedCall } from './simulator-server';
 
+export interface AccessKeyPair {
+  accessKey: string;
+  secretKey: string;
+}
+
 export interface SandboxSecrets {
   /** Rainbond personal access tokens (40 hex characters, like sha1). */
-  rainbondTokens: Record<'acme' | 'globex', string>;
+  rainbondTokens: Record<SandboxTeamKey, string>;
   /** IAM user passwords. */
-  iamPasswords: Record<'acme' | 'globex', string>;
+  iamPasswords: Record<SandboxTeamKey, string>;
+  /** Password of gateway-ops/gateway-svc, the user that assumes the agency. */
+  agencyPassword: string;
+  /** Permanent AK/SK of each team's IAM user. */
+  aksk: Record<SandboxTeamKey, AccessKeyPair>;
+  /** Temporary AK/SK with their security token. */
+  temporaryAksk: Record<SandboxTeamKey, AccessKeyPair & { securityToken: string }>;
 }
 
 export interface SandboxOptions {
@@ -65,7 +78,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       acme: randomBytes(18).toString('base64url'),
       globex: randomBytes(18).toString('base64url'),
     },
+    agencyPassword: options.secrets?.agencyPassword ?? randomBytes(18).toString('base64url'),
+    aksk: options.secrets?.aksk ?? { acme: newAccessKey(), globex: newAccessKey() },
+    temporaryAksk: options.secrets?.temporaryAksk ?? {
+      acme: { ...newAccessKey(), securityToken: randomBytes(120).toString('base64url') },
+      globex: { ...newAccessKey(), securityToken: randomBytes(120).toString('base64url') },
+    },
   };
+  const accessKeys = accessKeysOf(secrets);
   const faults = new SandboxFaults();
   const calls = new CallLog();
   const iamTokens = new IamTokenRegistry(ttl);
@@ -73,9 +93,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const servers = {
     rainbond: createRainbondSimulator({ ...ctx, tokens: secrets.rainbondTokens }),
-    appCenter: createAppCenterSimulator({ ...ctx, iamTokens }),
-    appWarehouse: createAppWarehouseSimulator({ ...ctx, iamTokens }),
-    iam: createIamSimulator({ ...ctx, iamTokens, passwords: secrets.iamPasswords }),
+    appCenter: createAppCenterSimulator({ ...ctx, iamTokens, accessKeys }),
+    appWarehouse: createAppWarehouseSimulator({ ...ctx, iamTokens, accessKeys }),
+    iam: createIamSimulator({
+      ...ctx,
+      iamTokens,
+      passwords: secrets.iamPasswords,
+      agencyPassword: secrets.agencyPassword,
+    }),
   };
   const all: FastifyInstance[] = Object.values(servers);
   const stop = () => Promise.all(all.map((server) => server.close())).then(() => undefined);
@@ -103,6 +128,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       SANDBOX_GLOBEX_RAINBOND_TOKEN: secrets.rainbondTokens.globex,
       SANDBOX_ACME_IAM_PASSWORD: secrets.iamPasswords.acme,
       SANDBOX_GLOBEX_IAM_PASSWORD: secrets.iamPasswords.globex,
+      SANDBOX_AGENCY_PASSWORD: secrets.agencyPassword,
+      ...akskEnv(secrets),
     },
     faults,
     calls: (target) => calls.list(target),
@@ -114,6 +141,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     stop,
   };
+}
+
+const AK_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Like Huawei's: a 20-character upper-case AK and a 40-character SK. */
+function newAccessKey(): AccessKeyPair {
+  const accessKey = [...randomBytes(20)].map((byte) => AK_ALPHABET[byte % 36]).join('');
+  return { accessKey, secretKey: randomBytes(30).toString('base64url') };
+}
+
+function accessKeysOf(secrets: SandboxSecrets): Map<string, SandboxAccessKey> {
+  const keys = new Map<string, SandboxAccessKey>();
+  for (const team of Object.keys(SANDBOX_WORLD.workspace.users) as SandboxTeamKey[]) {
+    const { projectId } = SANDBOX_WORLD.workspace.users[team];
+    keys.set(secrets.aksk[team].accessKey, { ...secrets.aksk[team], projectId });
+    keys.set(secrets.temporaryAksk[team].accessKey, { ...secrets.temporaryAksk[team], projectId });
+  }
+  return keys;
+}
+
+/** SANDBOX_ACME_AK, SANDBOX_ACME_SK, SANDBOX_ACME_TEMP_AK, …_TEMP_SK, …_SECURITY_TOKEN per team. */
+function akskEnv(secrets: SandboxSecrets): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(secrets.aksk) as SandboxTeamKey[]).flatMap((team) => {
+      const prefix = `SANDBOX_${team.toUpperCase()}`;
+      const temporary = secrets.temporaryAksk[team];
+      return [
+        [`${prefix}_AK`, secrets.aksk[team].accessKey],
+        [`${prefix}_SK`, secrets.aksk[team].secretKey],
+        [`${prefix}_TEMP_AK`, temporary.accessKey],
+        [`${prefix}_TEMP_SK`, temporary.secretKey],
+        [`${prefix}_SECURITY_TOKEN`, temporary.securityToken],
+      ];
+    }),
+  );
 }
 
 async function listen(server: FastifyInstance, host: string): Promise<string> {

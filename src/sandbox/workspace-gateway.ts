@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { isAkSkRequest, verifyAkSk, type SandboxAccessKey } from './aksk-verifier';
 import type { IamTokenRegistry } from './iam-tokens';
 import type { SandboxTarget } from './sandbox-faults';
 import { SANDBOX_WORLD, type SandboxTeamKey } from './sandbox-world';
@@ -19,6 +20,8 @@ import {
  */
 export interface WorkspaceSimulatorContext extends SimulatorContext {
   iamTokens: IamTokenRegistry;
+  /** Access keys by AK, for requests signed with SDK-HMAC-SHA256. */
+  accessKeys: ReadonlyMap<string, SandboxAccessKey>;
 }
 
 export interface WorkspaceProject {
@@ -99,27 +102,22 @@ export function workspaceProfile(
 }
 
 /**
- * The API gateway's check of `X-Auth-Token`: it must be a token the IAM simulator issued, neither
- * expired nor revoked, and scoped to the project in the path.
+ * The API gateway's check of the caller: either `X-Auth-Token`, which must be a token the IAM
+ * simulator issued, neither expired nor revoked, scoped to the project in the path; or an AK/SK
+ * signature, valid for the request as received, whose signed `X-Project-Id` is that project and
+ * one the key's owner may use.
  */
 export function authorizeProject(
   request: FastifyRequest,
-  iamTokens: IamTokenRegistry,
+  ctx: WorkspaceSimulatorContext,
   projectId: string,
 ): WorkspaceProject {
   const requestId = requestIdOf(request);
-  const token = request.headers['x-auth-token'];
-  if (typeof token !== 'string' || token === '') {
-    throw new SimulatedError(tokenFailure('x-auth-token not found', requestId));
-  }
-  const check = iamTokens.check(token);
-  if (check.state === 'unknown')
-    throw new SimulatedError(tokenFailure('decrypt token fail', requestId));
-  if (check.state === 'expired') throw new SimulatedError(tokenFailure('token expires', requestId));
-  if (check.state === 'revoked')
-    throw new SimulatedError(tokenFailure('token has been revoked', requestId));
-  const project = workspaceProject(check.projectId);
-  if (check.projectId !== projectId || !project) {
+  const granted = isAkSkRequest(request)
+    ? signedProject(request, ctx, requestId)
+    : tokenProject(request, ctx.iamTokens, requestId);
+  const project = workspaceProject(projectId);
+  if (granted !== projectId || !project) {
     throw new SimulatedError(
       apigwReply(
         403,
@@ -130,6 +128,41 @@ export function authorizeProject(
     );
   }
   return project;
+}
+
+function tokenProject(
+  request: FastifyRequest,
+  iamTokens: IamTokenRegistry,
+  requestId: string,
+): string | undefined {
+  const token = request.headers['x-auth-token'];
+  if (typeof token !== 'string' || token === '') {
+    throw new SimulatedError(tokenFailure('x-auth-token not found', requestId));
+  }
+  const check = iamTokens.check(token);
+  if (check.state === 'unknown')
+    throw new SimulatedError(tokenFailure('decrypt token fail', requestId));
+  if (check.state === 'expired') throw new SimulatedError(tokenFailure('token expires', requestId));
+  if (check.state === 'revoked')
+    throw new SimulatedError(tokenFailure('token has been revoked', requestId));
+  const { scope } = check.token;
+  return 'project' in scope ? scope.project : undefined;
+}
+
+function signedProject(
+  request: FastifyRequest,
+  ctx: WorkspaceSimulatorContext,
+  requestId: string,
+): string | undefined {
+  const check = verifyAkSk(request, ctx.accessKeys);
+  if (!check.ok) {
+    const message =
+      check.code === 'APIGW.0303'
+        ? `Incorrect app authentication information: ${check.reason}`
+        : `Incorrect IAM authentication information: ${check.reason}`;
+    throw new SimulatedError(apigwReply(401, check.code, message, requestId));
+  }
+  return check.projectHeader === check.key.projectId ? check.projectHeader : undefined;
 }
 
 export function workspaceProject(projectId: string): WorkspaceProject | undefined {

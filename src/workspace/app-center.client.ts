@@ -22,7 +22,7 @@ export class AppCenterClient {
   /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
   uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
     const account = requireWorkspace(team);
-    return this.workspace.post(team, {
+    return this.workspace.post(account, {
       provider: 'app-center',
       url: upstreamUrl(
         account.endpoints.appCenter,

@@ -25,7 +25,7 @@ export class AppWarehouseClient {
     body: CreateWarehouseAppRequest,
   ): Promise<CreateWarehouseAppResponse> {
     const account = requireWorkspace(team);
-    return this.workspace.post(team, {
+    return this.workspace.post(account, {
       provider: 'app-warehouse',
       url: upstreamUrl(
         account.endpoints.appWarehouse,

@@ -24,7 +24,7 @@ const ACCOUNT: WorkspaceTeamConfig = {
 const TEAM: TeamContext = { key: 'acme', displayName: 'Acme', workspace: ACCOUNT };
 const CONFIG = {
   upstreams: { appCenter: { timeoutMs: 3000 }, appWarehouse: { timeoutMs: 4000 } },
-  iam: { tokenExpiryMarginSeconds: 900 },
+  iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
 } as GatewayConfig;
 
 const UPLOAD_BODY = { name: 'notepad' } as UploadAppRequest;
@@ -38,8 +38,7 @@ function setup(...answers: Answer[]) {
   const issueToken = jest.fn(() =>
     Promise.resolve({ token: `token-${++issued}`, expiresAt: new Date(Date.now() + 86_400_000) }),
   );
-  const tokens = new IamTokenService({ issueToken } as unknown as IamClient, CONFIG);
-  const invalidate = jest.spyOn(tokens, 'invalidate');
+  const tokens = new IamTokenService({ passwordToken: issueToken } as unknown as IamClient, CONFIG);
   const request = jest.fn();
   for (const answer of answers) {
     request.mockResolvedValueOnce({
@@ -61,7 +60,6 @@ function setup(...answers: Answer[]) {
     appWarehouse: new AppWarehouseClient(workspace, CONFIG),
     request,
     issueToken,
-    invalidate,
     sentTokens,
   };
 }
@@ -100,15 +98,15 @@ describe('WorkspaceClient through AppCenterClient and AppWarehouseClient', () =>
   });
 
   it('on a 401 drops the token, fetches a new one and retries once', async () => {
-    const { appCenter, issueToken, invalidate, sentTokens } = setup(
+    const { appCenter, issueToken, sentTokens } = setup(
       { status: 401, body: WKS_401 },
+      { status: 200, body: UPLOADED },
       { status: 200, body: UPLOADED },
     );
     await expect(appCenter.uploadApp(TEAM, UPLOAD_BODY)).resolves.toEqual(UPLOADED);
-    expect(invalidate).toHaveBeenCalledTimes(1);
-    expect(invalidate).toHaveBeenCalledWith(TEAM, 'token-1');
+    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
     expect(issueToken).toHaveBeenCalledTimes(2);
-    expect(sentTokens()).toEqual(['token-1', 'token-2']);
+    expect(sentTokens()).toEqual(['token-1', 'token-2', 'token-2']);
   });
 
   it('refetches the token once when two concurrent calls are both refused', async () => {
@@ -145,25 +143,35 @@ describe('WorkspaceClient through AppCenterClient and AppWarehouseClient', () =>
   });
 
   it('does not retry a 403: a new token would not get more permissions', async () => {
-    const { appCenter, request, invalidate } = setup({
-      status: 403,
-      body: { error_code: 'WKS.0403', error_msg: 'No permission' },
-    });
+    const { appCenter, request, issueToken, sentTokens } = setup(
+      {
+        status: 403,
+        body: { error_code: 'WKS.0403', error_msg: 'No permission' },
+      },
+      { status: 200, body: UPLOADED },
+    );
     const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
     expect(error).toMatchObject({ status: 403, isAuthFailure: true });
     expect(request).toHaveBeenCalledTimes(1);
-    expect(invalidate).not.toHaveBeenCalled();
+    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
+    expect(issueToken).toHaveBeenCalledTimes(1);
+    expect(sentTokens()).toEqual(['token-1', 'token-1']);
   });
 
   it('does not retry the 401 that means the OBS bucket is not authorized', async () => {
-    const { appCenter, request, invalidate } = setup({
-      status: 401,
-      body: { error_code: 'WKS.00211302', error_msg: 'Authorize the bucket first' },
-    });
+    const { appCenter, request, issueToken, sentTokens } = setup(
+      {
+        status: 401,
+        body: { error_code: 'WKS.00211302', error_msg: 'Authorize the bucket first' },
+      },
+      { status: 200, body: UPLOADED },
+    );
     const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
     expect(error.details.code).toBe('WKS.00211302');
     expect(request).toHaveBeenCalledTimes(1);
-    expect(invalidate).not.toHaveBeenCalled();
+    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
+    expect(issueToken).toHaveBeenCalledTimes(1);
+    expect(sentTokens()).toEqual(['token-1', 'token-1']);
   });
 
   it('turns a 200 carrying error_code into a response failure with that code and message', async () => {

@@ -1,10 +1,12 @@
 import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { sendUpstream, type UpstreamResponse } from '../common/upstream-http';
+import { sendUpstream, type RequestSigner, type UpstreamResponse } from '../common/upstream-http';
 import { UpstreamError } from '../common/upstream.error';
+import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
+import { signRequest } from '../iam/aksk-signer';
 import { IamTokenService } from '../iam/iam-token.service';
-import type { TeamContext } from '../teams/team-context';
+import { withTokenRetry } from '../iam/token-retry';
 import {
   parseWorkspaceError,
   workspaceErrorSchema,
@@ -19,17 +21,12 @@ export interface WorkspacePost<T> {
   schema: z.ZodType<T>;
 }
 
-/**
- * 401 codes that are not about our token: retrying with a new token cannot help.
- * WKS.00211302: the OBS bucket is not authorized for App Center yet.
- */
-const NOT_TOKEN_REJECTIONS = new Set(['WKS.00211302']);
-
 type Outcome<T> = { ok: true; data: T } | { ok: false; failure: WorkspaceErrorBody };
 
 /**
- * Sends a POST to Workspace or WorkspaceApp with the team's IAM token. When the upstream rejects
- * the token (401) it was not processed, so the call is repeated once with a fresh token.
+ * Sends a POST to Workspace or WorkspaceApp as the team's account: with its IAM token (repeated
+ * once with a fresh token when the upstream rejects the token, which means it did not process the
+ * call), or signed with its AK/SK.
  */
 @Injectable()
 export class WorkspaceClient {
@@ -38,39 +35,41 @@ export class WorkspaceClient {
     private readonly tokens: IamTokenService,
   ) {}
 
-  async post<T>(team: TeamContext, call: WorkspacePost<T>): Promise<T> {
-    const token = await this.tokens.getToken(team);
-    try {
-      return await this.send(call, token);
-    } catch (error) {
-      if (!isTokenRejection(error)) throw error;
-      this.tokens.invalidate(team, token);
-      return this.send(call, await this.tokens.getToken(team));
+  post<T>(account: WorkspaceTeamConfig, call: WorkspacePost<T>): Promise<T> {
+    const { auth } = account;
+    if (auth.type === 'aksk') {
+      const credentials = {
+        accessKey: auth.accessKey,
+        secretKey: auth.secretKey,
+        securityToken: auth.securityToken,
+      };
+      return this.send(call, { 'x-project-id': account.projectId }, (request) =>
+        signRequest(request, credentials, new Date()),
+      );
     }
+    return withTokenRetry(this.tokens.tokensFor({ ...account, auth }), (token) =>
+      this.send(call, { 'x-auth-token': token }),
+    );
   }
 
-  private async send<T>(call: WorkspacePost<T>, token: string): Promise<T> {
+  private async send<T>(
+    call: WorkspacePost<T>,
+    authHeaders: Record<string, string>,
+    sign?: RequestSigner,
+  ): Promise<T> {
     const response = await sendUpstream(this.http, {
       provider: call.provider,
       method: 'POST',
       url: call.url,
-      headers: { 'x-auth-token': token, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders },
       body: call.body,
       timeoutMs: call.timeoutMs,
       schema: successOrJobFailure(call.schema),
       parseError: parseWorkspaceError,
+      sign,
     });
     return unwrap(call.provider, response);
   }
-}
-
-function isTokenRejection(error: unknown): boolean {
-  return (
-    error instanceof UpstreamError &&
-    error.isAuthFailure &&
-    error.status === 401 &&
-    !NOT_TOKEN_REJECTIONS.has(error.details.code ?? '')
-  );
 }
 
 /**

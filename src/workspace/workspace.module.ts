@@ -1,4 +1,4 @@
-import { HttpModule } from '@nestjs/axios';
+import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
 import { IamModule } from '../iam/iam.module';
 import { AppCenterAdapter } from './app-center.adapter';
@@ -9,7 +9,7 @@ import { WorkspaceClient } from './workspace.client';
 
 /** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse) providers. */
 @Module({
-  imports: [HttpModule, IamModule],
+  imports: [UpstreamHttpModule, IamModule],
   providers: [
     WorkspaceClient,
     AppCenterClient,

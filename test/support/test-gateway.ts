@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGatewayApp } from '../../src/app.factory';
 import type { GatewayConfig } from '../../src/config/gateway-config.schema';
-import type { Sandbox } from '../../src/sandbox/sandbox';
+import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox';
 import { startSandboxRuntime } from '../../src/sandbox/sandbox-runtime';
 
 export const DEMO_KEY = 'e2e-demo-key';
@@ -26,6 +26,8 @@ export interface TestGateway {
   sandbox: Sandbox;
   config: GatewayConfig;
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
+  /** Every log line the gateway wrote, parsed. */
+  logs(): Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -37,17 +39,24 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * credential) before the app is built.
  */
 export async function startTestGateway(
-  configure: (config: GatewayConfig) => GatewayConfig = (config) => config,
+  configure: (config: GatewayConfig, sandbox: Sandbox) => GatewayConfig = (config) => config,
+  sandboxOptions: SandboxOptions = {},
 ): Promise<TestGateway> {
-  const runtime = await startSandboxRuntime({ SANDBOX_API_KEY: DEMO_KEY });
-  const config = configure({
-    ...runtime.config,
-    callers: [
-      ...runtime.config.callers,
-      { name: 'acme-only', keys: [sha256(ACME_ONLY_KEY)], teams: ['acme'] },
-    ],
+  const runtime = await startSandboxRuntime({ SANDBOX_API_KEY: DEMO_KEY }, sandboxOptions);
+  const config = configure(
+    {
+      ...runtime.config,
+      callers: [
+        ...runtime.config.callers,
+        { name: 'acme-only', keys: [sha256(ACME_ONLY_KEY)], teams: ['acme'] },
+      ],
+    },
+    runtime.sandbox,
+  );
+  const logLines: string[] = [];
+  const app: NestFastifyApplication = await createGatewayApp(config, {
+    logDestination: { write: (line: string) => void logLines.push(line) },
   });
-  const app: NestFastifyApplication = await createGatewayApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
 
@@ -73,6 +82,7 @@ export async function startTestGateway(
         body: text ? JSON.parse(text) : undefined,
       };
     },
+    logs: () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>),
     async close() {
       await app.close();
       await runtime.sandbox.stop();

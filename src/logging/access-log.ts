@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * One line per request, written when the response is sent: route template (not the URL, so it
+ * groups), status, duration, and who asked for which team. Never headers or bodies.
+ */
+export function registerAccessLog(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        caller: request.caller?.name,
+        team: request.team?.key,
+        targetTeam: request.copyTargetTeam?.key,
+      },
+      'request completed',
+    );
+    done();
+  });
+}
