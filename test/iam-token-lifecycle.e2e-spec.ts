@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
-import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { expectProblem, startTestGateway, type TestGateway } from './support/test-gateway';
 
 const PUBLISH = '/v1/teams/acme/applications';
 const appCenterBody = PUBLISH_EXAMPLES.appCenter.value;
@@ -44,6 +44,35 @@ describe('IAM token lifecycle through the gateway (counted by the IAM simulator)
         gateway.sandbox.calls('app-center').map((call) => call.headers['x-auth-token']),
       );
       expect(tokens.size).toBe(2);
+    });
+  });
+
+  describe('IAM errors', () => {
+    let gateway: TestGateway;
+    beforeAll(async () => {
+      gateway = await startTestGateway();
+    });
+    afterAll(() => gateway.close());
+    afterEach(() => gateway.sandbox.faults.clear());
+
+    it('answers 503 with Retry-After when IAM throttles, naming IAM and its code', async () => {
+      gateway.sandbox.faults.inject('iam', { kind: 'status', status: 429 }, { times: 1 });
+      const response = await publish(gateway, 1);
+      const problem = expectProblem(response, 503);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(problem.upstream).toMatchObject({ provider: 'iam', status: 429, code: 'APIGW.0308' });
+      expect((await publish(gateway, 2)).status).toBe(201);
+    });
+
+    it('answers 502 naming the credential problem when IAM refuses the password (keystone error)', async () => {
+      gateway.sandbox.faults.inject('iam', { kind: 'status', status: 401 }, { times: 1 });
+      const response = await gateway.request('POST', '/v1/teams/globex/applications', {
+        body: appCenterBody,
+      });
+      const problem = expectProblem(response, 502);
+      expect(problem.type).toMatch(/upstream-credentials-rejected$/);
+      expect(problem.upstream).toMatchObject({ provider: 'iam', status: 401, code: '401' });
+      expect(problem.detail).not.toContain(gateway.sandbox.secrets.iamPasswords.globex);
     });
   });
 

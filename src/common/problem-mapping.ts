@@ -88,7 +88,7 @@ function upstreamShape(error: UpstreamError): {
     };
   }
   const status = error.details.status ?? 502;
-  if (name === 'iam' || error.isAuthFailure) {
+  if (error.isAuthFailure) {
     return {
       status: 502,
       slug: 'upstream-credentials-rejected',
@@ -104,7 +104,8 @@ function upstreamShape(error: UpstreamError): {
       detail: `${name} is throttling the gateway; retry later.`,
     };
   }
-  if (PASSED_THROUGH_UPSTREAM_STATUSES.has(status)) {
+  // IAM is asked by the gateway, not for the caller: its 4xx are never the caller's to fix.
+  if (name !== 'iam' && PASSED_THROUGH_UPSTREAM_STATUSES.has(status)) {
     return {
       status,
       slug: 'upstream-rejected',

@@ -62,7 +62,18 @@ const keystoneError = (status: number, message?: string) =>
 const IAM_PROFILE: UpstreamProfile = {
   target: 'iam',
   sendsRequestId: true,
-  errorReply: (status) => keystoneReply(status),
+  // Throttling is answered by the API gateway in front of IAM, in its own shape.
+  errorReply: (status, requestId) =>
+    status === 429
+      ? {
+          status,
+          body: {
+            error_msg: 'The throttling threshold has been reached',
+            error_code: 'APIGW.0308',
+            request_id: requestId,
+          },
+        }
+      : keystoneReply(status),
   authFailureReply: () => keystoneReply(401),
 };
 
