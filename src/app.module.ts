@@ -6,6 +6,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
+import { HealthModule } from './health/health.module';
 import { TeamsModule } from './teams/teams.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         TeamsModule,
         ApplicationsModule,
+        HealthModule,
       ],
     };
   }

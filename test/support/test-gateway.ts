@@ -23,6 +23,7 @@ export interface RequestOptions {
 
 export interface TestGateway {
   url: string;
+  app: NestFastifyApplication;
   sandbox: Sandbox;
   config: GatewayConfig;
   request(method: string, path: string, options?: RequestOptions): Promise<TestResponse>;
@@ -62,6 +63,7 @@ export async function startTestGateway(
 
   return {
     url,
+    app,
     sandbox: runtime.sandbox,
     config,
     async request(method, path, options = {}) {
