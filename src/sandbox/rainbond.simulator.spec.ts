@@ -1,21 +1,10 @@
 import { startSandbox, type Sandbox } from './sandbox';
 import { SANDBOX_WORLD } from './sandbox-world';
-import { http, rainbond } from './sandbox.test-helpers';
+import { http, installBody, rainbond } from './sandbox.test-helpers';
 
-const { teams, market, enterpriseId } = SANDBOX_WORLD.rainbond;
+const { teams, enterpriseId } = SANDBOX_WORLD.rainbond;
 const ACME = teams.acme;
 const ACME_R1 = `/teams/${ACME.tenantName}/regions/region-1`;
-const NGINX = market.models[0];
-
-const installBody = (overrides: Record<string, unknown> = {}) => ({
-  market_url: market.url,
-  market_domain: market.domain,
-  market_type: 'rainstore',
-  market_access_key: '123456789012340af5dff63cb740788e',
-  app_model_id: NGINX.id,
-  app_model_version: '1.0.0',
-  ...overrides,
-});
 
 describe('Rainbond simulator: authentication, scoping and apps', () => {
   let sandbox: Sandbox;

@@ -84,6 +84,17 @@ export async function iamToken(sandbox: Sandbox, team: SandboxTeamKey = 'acme'):
   return token;
 }
 
+/** Seed 000's install body for the sandbox market's nginx-demo model, with overrides. */
+export const installBody = (overrides: Record<string, unknown> = {}) => ({
+  market_url: SANDBOX_WORLD.rainbond.market.url,
+  market_domain: SANDBOX_WORLD.rainbond.market.domain,
+  market_type: 'rainstore',
+  market_access_key: '123456789012340af5dff63cb740788e',
+  app_model_id: SANDBOX_WORLD.rainbond.market.models[0].id,
+  app_model_version: '1.0.0',
+  ...overrides,
+});
+
 /** Calls a Rainbond OpenAPI path (after `/openapi/v1`) with a team's raw access token. */
 export function rainbond(
   sandbox: Sandbox,
