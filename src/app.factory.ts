@@ -12,6 +12,8 @@ import { createValidationPipe } from './common/validation';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { registerAccessLog } from './logging/access-log';
 import { createGatewayLogger } from './logging/gateway-logger';
+import { GatewayMetrics } from './metrics/gateway-metrics';
+import { registerRequestMetrics } from './metrics/request-metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,6 +55,7 @@ export async function createGatewayApp(
     void reply.header('x-request-id', request.id);
   });
   registerAccessLog(fastify);
+  registerRequestMetrics(fastify, app.get(GatewayMetrics));
   setupSwagger(app);
   return app;
 }

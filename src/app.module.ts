@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -7,7 +8,9 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { TeamsModule } from './teams/teams.module';
+import { TRACE_CONTEXT_KEY, traceContextOf } from './tracing/trace-context';
 
 @Module({})
 export class AppModule {
@@ -26,16 +29,19 @@ export class AppModule {
             genReqId: (request) => (request as { id?: string }).id ?? '',
           },
         }),
-        // Request-scoped context (AsyncLocalStorage): the request id, for upstream calls.
+        // Request-scoped context (AsyncLocalStorage): request id and trace, for upstream calls.
         ClsModule.forRoot({
           global: true,
           middleware: {
             mount: true,
             generateId: true,
             idGenerator: (request: { id?: string }) => request.id ?? '',
+            setup: (cls, request: IncomingMessage) =>
+              cls.set(TRACE_CONTEXT_KEY, traceContextOf(request)),
           },
         }),
         GatewayConfigModule.forRoot(config),
+        MetricsModule,
         AuthModule,
         TeamsModule,
         ApplicationsModule,

@@ -354,7 +354,10 @@ describe('publish with broken credentials or a slow upstream', () => {
   beforeAll(async () => {
     gateway = await startTestGateway((config) => ({
       ...config,
-      upstreams: { ...config.upstreams, appCenter: { timeoutMs: 300 } },
+      upstreams: {
+        ...config.upstreams,
+        appCenter: { ...config.upstreams.appCenter, timeoutMs: 300 },
+      },
       teams: {
         ...config.teams,
         globex: {

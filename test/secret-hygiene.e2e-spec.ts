@@ -110,8 +110,10 @@ describe('secret hygiene across every auth mode', () => {
     ] as const) {
       const path = `/v1/teams/acme/applications/rainbond:region-1:1/${operation}?view=full`;
       expect((await send('POST', path, { body: example.value })).status).toBe(200);
-      faults.inject('rainbond', { kind: 'status', status: 500 }, { times: 1 });
+      // three times: copy's GET is retried twice
+      faults.inject('rainbond', { kind: 'status', status: 500 }, { times: 3 });
       expect((await send('POST', path, { body: example.value })).status).toBe(502);
+      faults.clear('rainbond');
       faults.inject('rainbond', { kind: 'expired-token' }, { times: 1 });
       expect((await send('POST', path, { body: example.value })).status).toBe(502);
     }

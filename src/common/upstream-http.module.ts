@@ -1,15 +1,24 @@
 import { HttpModule, HttpService } from '@nestjs/axios';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
+import { UpstreamPolicies } from '../resilience/upstream-policies';
+import {
+  TRACE_CONTEXT_KEY,
+  outgoingTraceHeaders,
+  type TraceContext,
+} from '../tracing/trace-context';
+import { UpstreamCaller } from './upstream-caller';
 
 /**
  * The one HttpService (own axios instance, not axios' global default) that every upstream client
- * uses. Each outgoing request carries the id of the inbound request it serves as `X-Request-Id`,
- * so an upstream's logs can be matched with ours.
+ * uses, through UpstreamCaller. Each outgoing request carries the id of the inbound request it
+ * serves as `X-Request-Id` and the caller's trace as `traceparent`, so an upstream's logs and
+ * traces can be matched with ours.
  */
 @Module({
   imports: [HttpModule.register({})],
-  exports: [HttpModule],
+  providers: [UpstreamPolicies, UpstreamCaller],
+  exports: [UpstreamCaller],
 })
 export class UpstreamHttpModule implements OnModuleInit {
   constructor(private readonly http: HttpService) {}
@@ -17,8 +26,15 @@ export class UpstreamHttpModule implements OnModuleInit {
   onModuleInit(): void {
     const cls = ClsServiceManager.getClsService();
     this.http.axiosRef.interceptors.request.use((request) => {
-      const requestId = cls.isActive() ? cls.getId() : undefined;
+      if (!cls.isActive()) return request;
+      const requestId = cls.getId();
       if (requestId) request.headers.set('x-request-id', requestId);
+      const trace = cls.get<TraceContext | undefined>(TRACE_CONTEXT_KEY);
+      if (trace) {
+        for (const [name, value] of Object.entries(outgoingTraceHeaders(trace))) {
+          request.headers.set(name, value);
+        }
+      }
       return request;
     });
   }

@@ -24,6 +24,18 @@ export type RequestSigner = (request: OutgoingRequest) => Record<string, string>
 
 export interface UpstreamRequest<T> {
   provider: UpstreamName;
+  /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
+  operation: string;
+  /**
+   * The upstream account the call acts as (Rainbond team name, Workspace project id, IAM host):
+   * its circuit is this call's, so one broken account does not cut the others off.
+   */
+  account: string;
+  /**
+   * Whether repeating the call cannot do anything twice (GETs, IAM token requests). Only those are
+   * retried after a timeout, reset or 5xx; any call is retried when it was never sent.
+   */
+  idempotent: boolean;
   method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
@@ -45,15 +57,16 @@ export interface UpstreamResponse<T> {
   requestId?: string;
 }
 
-const NETWORK_ERROR_CODES = new Set([
+/** Failures to open a connection: not one byte of the request reached the upstream. */
+const NOT_SENT_ERROR_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
+/** Failures on an open connection: the upstream may have received and processed the request. */
+const MAYBE_SENT_ERROR_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /** Percent-encodes all but RFC 3986's unreserved `A-Z a-z 0-9 - _ . ~` (UTF-8, upper-case hex). */
 export function percentEncode(text: string): string {
@@ -122,8 +135,9 @@ export async function sendUpstream<T>(
   }
 
   const headers = flattenHeaders(response.headers);
-  const requestId = headers['x-request-id'];
   const parsed = parseJson(response.data);
+  const requestId =
+    headers['x-request-id'] ?? (parsed.ok ? bodyRequestId(parsed.value) : undefined);
   const okStatuses = request.okStatuses ?? [200];
 
   if (!okStatuses.includes(response.status)) {
@@ -180,8 +194,11 @@ function transportFailure(provider: UpstreamName, error: AxiosError): UpstreamEr
     return new UpstreamError(provider, 'timeout', `${provider} did not answer in time`);
   }
   const code = error.code ?? '';
-  const reason = NETWORK_ERROR_CODES.has(code) ? code : 'connection failure';
-  return new UpstreamError(provider, 'network', `${provider} could not be reached (${reason})`);
+  const notSent = NOT_SENT_ERROR_CODES.has(code);
+  const reason = notSent || MAYBE_SENT_ERROR_CODES.has(code) ? code : 'connection failure';
+  return new UpstreamError(provider, 'network', `${provider} could not be reached (${reason})`, {
+    notSent,
+  });
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -191,6 +208,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/** Huawei's error bodies carry `request_id` (also when no `X-Request-Id` header came). */
+function bodyRequestId(body: unknown): string | undefined {
+  const id = (body as { request_id?: unknown } | null)?.request_id;
+  return typeof id === 'string' && id.length <= 128 ? id : undefined;
 }
 
 function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {

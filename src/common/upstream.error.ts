@@ -20,6 +20,8 @@ export class UpstreamError extends Error {
       code?: string;
       requestId?: string;
       retryAfterSeconds?: number;
+      /** The request never left the gateway (connection refused, DNS): safe to send again. */
+      notSent?: boolean;
     } = {},
   ) {
     super(message);

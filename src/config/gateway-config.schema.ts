@@ -9,7 +9,27 @@ const secret = z.string().min(1).describe('a ${ENV_VAR} or file:/path reference,
 const upstreamSettings = (timeoutMs: number) =>
   z
     .object({
-      timeoutMs: z.number().int().min(100).max(600_000).default(timeoutMs),
+      timeoutMs: z
+        .number()
+        .int()
+        .min(100)
+        .max(600_000)
+        .default(timeoutMs)
+        .describe('total time for one attempt, from connecting to the last byte; 504 after it'),
+      maxConcurrent: z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000)
+        .default(256)
+        .describe('calls in flight to this upstream at once, over all teams'),
+      maxQueued: z
+        .number()
+        .int()
+        .min(0)
+        .max(100_000)
+        .default(1024)
+        .describe('calls waiting for a slot; beyond this a call is refused with 503 at once'),
     })
     .strict()
     .prefault({});
@@ -150,6 +170,48 @@ export const gatewayConfigSchema = z
           .describe(
             'this long before that, a request starts a background refresh and keeps using the old token',
           ),
+      })
+      .strict()
+      .prefault({}),
+    resilience: z
+      .object({
+        retry: z
+          .object({
+            maxRetries: z
+              .number()
+              .int()
+              .min(0)
+              .max(10)
+              .default(2)
+              .describe(
+                'retries of a GET or IAM token call after a timeout, network error or 5xx, and of any call refused before it was sent',
+              ),
+            initialDelayMs: z.number().int().min(1).max(60_000).default(100),
+            maxDelayMs: z.number().int().min(1).max(300_000).default(2_000),
+          })
+          .strict()
+          .prefault({}),
+        circuitBreaker: z
+          .object({
+            consecutiveFailures: z
+              .number()
+              .int()
+              .min(1)
+              .max(1_000)
+              .default(5)
+              .describe(
+                'failures in a row (5xx, timeout, network, bad body) that open the circuit of one upstream for one team',
+              ),
+            halfOpenAfterMs: z
+              .number()
+              .int()
+              .min(100)
+              .max(3_600_000)
+              .default(15_000)
+              .describe('how long an open circuit refuses calls (503) before one probe call'),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -6,6 +6,7 @@ import type {
   PasswordIdentityConfig,
   WorkspaceTeamConfig,
 } from '../config/gateway-config.schema';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { IamClient, type IamToken } from './iam.client';
 import { TokenCache, type Clock, type TokenEvent } from './token-cache';
 import { withTokenRetry, type TokenSource } from './token-retry';
@@ -32,6 +33,7 @@ export class IamTokenService {
     private readonly client: IamClient,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Optional() @Inject(IAM_CLOCK) now?: Clock,
+    @Optional() private readonly metrics?: GatewayMetrics,
   ) {
     this.cache = new TokenCache(
       {
@@ -40,7 +42,7 @@ export class IamTokenService {
         refreshRetryMs: REFRESH_RETRY_MS,
       },
       now ?? Date.now,
-      (event) => this.log(event),
+      (event) => this.observe(event),
     );
   }
 
@@ -77,12 +79,17 @@ export class IamTokenService {
     };
   }
 
-  private log(event: TokenEvent): void {
+  private observe(event: TokenEvent): void {
+    const kind = event.background ? 'refreshed' : 'fetched';
     if (event.type === 'fetched') {
-      this.logger.log(`IAM token ${event.background ? 'refreshed' : 'fetched'} for ${event.scope}`);
+      this.metrics?.countIamToken(kind, 'ok');
+      this.logger.log(`IAM token ${kind} for ${event.scope}`);
     } else {
+      this.metrics?.countIamToken(kind, 'error');
       const reason = event.error instanceof Error ? event.error.message : 'unknown error';
-      this.logger.warn(`IAM token refresh failed for ${event.scope}: ${reason}`);
+      this.logger.warn(
+        `IAM token ${kind === 'fetched' ? 'fetch' : 'refresh'} failed for ${event.scope}: ${reason}`,
+      );
     }
   }
 }

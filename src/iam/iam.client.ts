@@ -1,8 +1,8 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { encodePath, sendUpstream, upstreamUrl } from '../common/upstream-http';
+import { UpstreamCaller } from '../common/upstream-caller';
+import { encodePath, upstreamUrl } from '../common/upstream-http';
 import { UpstreamError } from '../common/upstream.error';
 import {
   assumeRoleTokenRequest,
@@ -23,13 +23,16 @@ export interface IamToken {
 @Injectable()
 export class IamClient {
   constructor(
-    private readonly http: HttpService,
+    private readonly upstream: UpstreamCaller,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /** A token for an IAM user's password identity, scoped to a project or to the user's account. */
   passwordToken(iamUrl: string, identity: IamPasswordIdentity, scope: IamScope): Promise<IamToken> {
-    return this.requestToken(iamUrl, passwordTokenRequest(identity, scope), {});
+    return this.requestToken(iamUrl, 'password-token', identity.domainName, {
+      body: passwordTokenRequest(identity, scope),
+      headers: {},
+    });
   }
 
   /** A project-scoped agency token, obtained with a domain-scoped token of the delegated user. */
@@ -39,18 +42,24 @@ export class IamClient {
     agency: IamAgency,
     projectId: string,
   ): Promise<IamToken> {
-    return this.requestToken(iamUrl, assumeRoleTokenRequest(agency, projectId), {
-      'x-auth-token': delegatedUserToken,
+    return this.requestToken(iamUrl, 'assume-role', agency.domainName, {
+      body: assumeRoleTokenRequest(agency, projectId),
+      headers: { 'x-auth-token': delegatedUserToken },
     });
   }
 
+  /** A token request is safe to repeat: a second token does not change anything. */
   private async requestToken(
     iamUrl: string,
-    body: unknown,
-    headers: Record<string, string>,
+    operation: 'password-token' | 'assume-role',
+    account: string,
+    { body, headers }: { body: unknown; headers: Record<string, string> },
   ): Promise<IamToken> {
-    const response = await sendUpstream(this.http, {
+    const response = await this.upstream.send({
       provider: 'iam',
+      operation,
+      account,
+      idempotent: true,
       method: 'POST',
       url: upstreamUrl(iamUrl, encodePath`/v3/auth/tokens`),
       headers: { 'content-type': 'application/json', ...headers },

@@ -100,7 +100,7 @@ describe('TokenCache', () => {
     advanceTo(24 * HOUR - 20 * MINUTE);
     await get();
     await fail(new UpstreamError('iam', 'timeout', 'iam did not answer in time'));
-    expect(events.at(-1)).toMatchObject({ type: 'refresh-failed', scope: SCOPE });
+    expect(events.at(-1)).toMatchObject({ type: 'failed', background: true, scope: SCOPE });
 
     await expect(get()).resolves.toBe('token-1');
     expect(fetch).toHaveBeenCalledTimes(2);
@@ -140,10 +140,11 @@ describe('TokenCache', () => {
   });
 
   it('does not cache a failed fetch: every waiter sees the failure and the next call tries again', async () => {
-    const { get, fetch, answer, fail } = setup();
+    const { get, fetch, answer, fail, events } = setup();
     const results = Promise.allSettled([get(), get()]);
     await fail(new UpstreamError('iam', 'timeout', 'iam did not answer in time'));
     expect((await results).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(events).toEqual([expect.objectContaining({ type: 'failed', background: false })]);
     const next = get();
     await answer();
     await expect(next).resolves.toBe('token-1');

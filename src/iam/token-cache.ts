@@ -14,7 +14,7 @@ export interface TokenCachePolicy {
 
 export type TokenEvent =
   | { type: 'fetched'; scope: string; background: boolean }
-  | { type: 'refresh-failed'; scope: string; error: unknown };
+  | { type: 'failed'; scope: string; background: boolean; error: unknown };
 
 interface Entry {
   token: string;
@@ -54,9 +54,8 @@ export class TokenCache {
   }
 
   private refreshInBackground(scope: string, entry: Entry, fetch: () => Promise<IamToken>): void {
-    this.load(scope, fetch, true).catch((error: unknown) => {
+    this.load(scope, fetch, true).catch(() => {
       entry.refreshFrom = this.now() + this.policy.refreshRetryMs;
-      this.onEvent({ type: 'refresh-failed', scope, error });
     });
   }
 
@@ -64,12 +63,18 @@ export class TokenCache {
     let pending = this.inFlight.get(scope);
     if (!pending) {
       pending = fetch()
-        .then((token) => {
-          const entry = this.entryFor(token);
-          this.entries.set(scope, entry);
-          this.onEvent({ type: 'fetched', scope, background });
-          return entry;
-        })
+        .then(
+          (token) => {
+            const entry = this.entryFor(token);
+            this.entries.set(scope, entry);
+            this.onEvent({ type: 'fetched', scope, background });
+            return entry;
+          },
+          (error: unknown) => {
+            this.onEvent({ type: 'failed', scope, background, error });
+            throw error;
+          },
+        )
         .finally(() => this.inFlight.delete(scope));
       this.inFlight.set(scope, pending);
     }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { traceContextOf } from '../tracing/trace-context';
 
 /**
  * One line per request, written when the response is sent: route template (not the URL, so it
@@ -15,6 +16,7 @@ export function registerAccessLog(fastify: FastifyInstance): void {
         caller: request.caller?.name,
         team: request.team?.key,
         targetTeam: request.copyTargetTeam?.key,
+        traceId: traceContextOf(request.raw).traceId,
       },
       'request completed',
     );

@@ -1,4 +1,5 @@
 import { HttpService } from '@nestjs/axios';
+import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,7 +61,7 @@ describe('RainbondClient against a loopback upstream', () => {
       token: TOKEN,
     };
     const config = { upstreams: { rainbond: { timeoutMs: 300 } } } as GatewayConfig;
-    client = new RainbondClient(new HttpService(axios.create()), config);
+    client = new RainbondClient(testUpstreamCaller(new HttpService(axios.create())).caller, config);
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));

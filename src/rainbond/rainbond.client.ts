@@ -1,13 +1,8 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { RainbondAppRef } from '../applications/application-id';
-import {
-  encodePath,
-  sendUpstream,
-  upstreamUrl,
-  type UpstreamErrorParser,
-} from '../common/upstream-http';
+import { UpstreamCaller } from '../common/upstream-caller';
+import { encodePath, upstreamUrl, type UpstreamErrorParser } from '../common/upstream-http';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
 import {
@@ -38,7 +33,7 @@ type AppOperation = 'install' | 'copy' | 'upgrade';
 @Injectable()
 export class RainbondClient {
   constructor(
-    private readonly http: HttpService,
+    private readonly upstream: UpstreamCaller,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -85,8 +80,11 @@ export class RainbondClient {
     query?: InstallQuery,
   ): Promise<T> {
     const appPath = encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}`;
-    const response = await sendUpstream(this.http, {
+    const response = await this.upstream.send({
       provider: 'rainbond',
+      operation: operation ?? 'get-app',
+      account: account.teamName,
+      idempotent: method === 'GET',
       method,
       url: upstreamUrl(account.baseUrl, operation ? `${appPath}/${operation}` : appPath),
       headers: {

@@ -1,4 +1,8 @@
 import { Test } from '@nestjs/testing';
+import {
+  QUIET_POLICIES,
+  upstreamInfrastructureForTests,
+} from '../common/upstream-caller.test-helpers';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { RainbondAdapter } from './rainbond.adapter';
@@ -6,9 +10,13 @@ import { RainbondModule } from './rainbond.module';
 
 describe('RainbondModule', () => {
   it('resolves the adapter with its client from the gateway config', async () => {
-    const config = { upstreams: { rainbond: { timeoutMs: 1_000 } } } as GatewayConfig;
+    const config = { ...QUIET_POLICIES } as GatewayConfig;
     const moduleRef = await Test.createTestingModule({
-      imports: [GatewayConfigModule.forRoot(config), RainbondModule],
+      imports: [
+        ...upstreamInfrastructureForTests(),
+        GatewayConfigModule.forRoot(config),
+        RainbondModule,
+      ],
     }).compile();
     expect(moduleRef.get(RainbondAdapter).provider).toBe('rainbond');
     await moduleRef.close();

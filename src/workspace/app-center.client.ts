@@ -24,6 +24,7 @@ export class AppCenterClient {
     const account = requireWorkspace(team);
     return this.workspace.post(account, {
       provider: 'app-center',
+      operation: 'publish',
       url: upstreamUrl(
         account.endpoints.appCenter,
         encodePath`/v1/${account.projectId}/app-center/apps`,

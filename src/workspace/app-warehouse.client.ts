@@ -27,6 +27,7 @@ export class AppWarehouseClient {
     const account = requireWorkspace(team);
     return this.workspace.post(account, {
       provider: 'app-warehouse',
+      operation: 'publish',
       url: upstreamUrl(
         account.endpoints.appWarehouse,
         encodePath`/v1/${account.projectId}/app-warehouse/apps`,

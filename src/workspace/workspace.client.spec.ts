@@ -1,4 +1,5 @@
 import type { HttpService } from '@nestjs/axios';
+import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { UpstreamError } from '../common/upstream.error';
 import { IamTokenService } from '../iam/iam-token.service';
@@ -48,7 +49,7 @@ function setup(...answers: Answer[]) {
     });
   }
   const workspace = new WorkspaceClient(
-    { axiosRef: { request } } as unknown as HttpService,
+    testUpstreamCaller({ axiosRef: { request } } as unknown as HttpService).caller,
     tokens,
   );
   const sentTokens = () =>

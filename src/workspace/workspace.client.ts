@@ -1,7 +1,7 @@
-import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { sendUpstream, type RequestSigner, type UpstreamResponse } from '../common/upstream-http';
+import { UpstreamCaller } from '../common/upstream-caller';
+import type { RequestSigner, UpstreamResponse } from '../common/upstream-http';
 import { UpstreamError } from '../common/upstream.error';
 import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { signRequest } from '../iam/aksk-signer';
@@ -15,6 +15,7 @@ import {
 
 export interface WorkspacePost<T> {
   provider: 'app-center' | 'app-warehouse';
+  operation: string;
   url: string;
   body: unknown;
   timeoutMs: number;
@@ -31,7 +32,7 @@ type Outcome<T> = { ok: true; data: T } | { ok: false; failure: WorkspaceErrorBo
 @Injectable()
 export class WorkspaceClient {
   constructor(
-    private readonly http: HttpService,
+    private readonly upstream: UpstreamCaller,
     private readonly tokens: IamTokenService,
   ) {}
 
@@ -43,22 +44,26 @@ export class WorkspaceClient {
         secretKey: auth.secretKey,
         securityToken: auth.securityToken,
       };
-      return this.send(call, { 'x-project-id': account.projectId }, (request) =>
+      return this.send(account, call, { 'x-project-id': account.projectId }, (request) =>
         signRequest(request, credentials, new Date()),
       );
     }
     return withTokenRetry(this.tokens.tokensFor({ ...account, auth }), (token) =>
-      this.send(call, { 'x-auth-token': token }),
+      this.send(account, call, { 'x-auth-token': token }),
     );
   }
 
   private async send<T>(
+    account: WorkspaceTeamConfig,
     call: WorkspacePost<T>,
     authHeaders: Record<string, string>,
     sign?: RequestSigner,
   ): Promise<T> {
-    const response = await sendUpstream(this.http, {
+    const response = await this.upstream.send({
       provider: call.provider,
+      operation: call.operation,
+      account: account.projectId,
+      idempotent: false,
       method: 'POST',
       url: call.url,
       headers: { 'content-type': 'application/json', ...authHeaders },

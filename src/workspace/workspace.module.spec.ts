@@ -1,3 +1,7 @@
+import {
+  QUIET_POLICIES,
+  upstreamInfrastructureForTests,
+} from '../common/upstream-caller.test-helpers';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Test } from '@nestjs/testing';
@@ -55,12 +59,7 @@ describe('WorkspaceModule', () => {
       },
     };
     config = {
-      upstreams: {
-        rainbond: { timeoutMs: 1000 },
-        appCenter: { timeoutMs: 1000 },
-        appWarehouse: { timeoutMs: 1000 },
-        iam: { timeoutMs: 1000 },
-      },
+      ...QUIET_POLICIES,
       iam: { tokenExpiryMarginSeconds: 900 },
     } as GatewayConfig;
   });
@@ -68,7 +67,11 @@ describe('WorkspaceModule', () => {
 
   it('wires both adapters, and a refused token is replaced once over real HTTP', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [GatewayConfigModule.forRoot(config), WorkspaceModule],
+      imports: [
+        ...upstreamInfrastructureForTests(),
+        GatewayConfigModule.forRoot(config),
+        WorkspaceModule,
+      ],
     }).compile();
     expect(moduleRef.get(AppWarehouseAdapter).provider).toBe('app-warehouse');
 

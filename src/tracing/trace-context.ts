@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** A W3C Trace Context (https://www.w3.org/TR/trace-context/) as the gateway carries it. */
+export interface TraceContext {
+  traceId: string;
+  /** Flags to pass on (`01` sampled). */
+  flags: string;
+  /** The caller's `tracestate`, passed on unchanged. */
+  state?: string;
+}
+
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-.*)?$/;
+const INVALID_TRACE_ID = '0'.repeat(32);
+const INVALID_SPAN_ID = '0'.repeat(16);
+const MAX_TRACESTATE_LENGTH = 512;
+
+/**
+ * The caller's trace when its `traceparent` is valid (version ff and all-zero ids are not), else a
+ * new trace. Versions above 00 are read as 00, as the spec asks, when the known fields parse.
+ */
+export function traceContextFrom(
+  traceparent: string | undefined,
+  tracestate: string | undefined,
+): TraceContext {
+  const match = traceparent ? TRACEPARENT.exec(traceparent.trim()) : null;
+  if (match) {
+    const [, version, traceId, parentId, flags] = match;
+    const validVersion =
+      version !== 'ff' && (version !== '00' || traceparent!.trim().length === 55);
+    if (validVersion && traceId !== INVALID_TRACE_ID && parentId !== INVALID_SPAN_ID) {
+      const state =
+        tracestate && tracestate.length <= MAX_TRACESTATE_LENGTH ? tracestate : undefined;
+      return { traceId, flags, state };
+    }
+  }
+  return { traceId: randomBytes(16).toString('hex'), flags: '00' };
+}
+
+/** The headers for one outgoing call: same trace, a new parent id standing for this call. */
+export function outgoingTraceHeaders(trace: TraceContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    traceparent: `00-${trace.traceId}-${randomBytes(8).toString('hex')}-${trace.flags}`,
+  };
+  if (trace.state) headers.tracestate = trace.state;
+  return headers;
+}
+
+/** Where the request's trace context lives in the CLS store. */
+export const TRACE_CONTEXT_KEY = 'traceContext';
+
+const byRequest = new WeakMap<IncomingMessage, TraceContext>();
+
+/** The trace of an inbound request, read once and shared by everything that asks (CLS, logs). */
+export function traceContextOf(request: IncomingMessage): TraceContext {
+  let trace = byRequest.get(request);
+  if (!trace) {
+    const { traceparent, tracestate } = request.headers;
+    trace = traceContextFrom(
+      typeof traceparent === 'string' ? traceparent : undefined,
+      typeof tracestate === 'string' ? tracestate : undefined,
+    );
+    byRequest.set(request, trace);
+  }
+  return trace;
+}
