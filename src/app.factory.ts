@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
+import { ShutdownState } from './health/shutdown-state';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { registerAccessLog } from './logging/access-log';
 import { createGatewayLogger } from './logging/gateway-logger';
@@ -16,7 +17,6 @@ import { GatewayMetrics } from './metrics/gateway-metrics';
 import { registerRequestMetrics } from './metrics/request-metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface GatewayAppOptions {
   /** Where log lines go instead of stdout (tests capture them). */
@@ -35,7 +35,11 @@ export async function createGatewayApp(
       disableRequestLogging: true,
       requestIdLogLabel: 'requestId',
     }),
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: config.server.bodyLimitBytes,
+    requestTimeout: config.server.requestTimeoutMs,
+    // Fastify's default ('idle') closes every connection on close, in-flight requests included;
+    // without it Node's server.close() closes idle sockets and waits for the busy ones.
+    forceCloseConnections: false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -51,8 +55,12 @@ export async function createGatewayApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  const shutdown = app.get(ShutdownState);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // While draining, every answer closes its connection, so clients reconnect to another instance
+    // and close() is not held up by keep-alive sockets.
+    if (shutdown.isShuttingDown) void reply.header('connection', 'close');
   });
   registerAccessLog(fastify);
   registerRequestMetrics(fastify, app.get(GatewayMetrics));

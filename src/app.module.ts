@@ -9,6 +9,7 @@ import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TeamsModule } from './teams/teams.module';
 import { TRACE_CONTEXT_KEY, traceContextOf } from './tracing/trace-context';
 
@@ -43,6 +44,7 @@ export class AppModule {
         GatewayConfigModule.forRoot(config),
         MetricsModule,
         AuthModule,
+        RateLimitModule.forConfig(config),
         TeamsModule,
         ApplicationsModule,
         HealthModule,

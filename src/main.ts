@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createGatewayApp } from './app.factory';
 import { ConfigError, loadConfigFile } from './config/config.loader';
 import type { GatewayConfig } from './config/gateway-config.schema';
+import { shutDownGracefully } from './health/graceful-shutdown';
 import { startSandboxRuntime } from './sandbox/sandbox-runtime';
 
 interface Runtime {
@@ -45,8 +46,9 @@ async function bootstrap(): Promise<void> {
   }
 
   const shutdown = async (signal: string) => {
-    logger.log(`${signal} received, shutting down`);
-    await app.close();
+    const { shutdownDrainMs } = runtime.config.server;
+    logger.log(`${signal} received: not ready, draining for ${shutdownDrainMs} ms, then closing`);
+    await shutDownGracefully(app, shutdownDrainMs);
     await runtime.stop();
     process.exit(0);
   };

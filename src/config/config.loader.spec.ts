@@ -59,7 +59,18 @@ describe('parseConfig', () => {
   it('resolves ${ENV} references and applies defaults', () => {
     const config = parseConfig(yamlWith(RAINBOND_TEAM), sources({ RAINBOND_TOKEN: 'tok-1' }));
     expect(config.teams.acme.rainbond?.token).toBe('tok-1');
-    expect(config.server).toEqual({ host: '0.0.0.0', port: 3000 });
+    expect(config.server).toEqual({
+      host: '0.0.0.0',
+      port: 3000,
+      shutdownDrainMs: 5_000,
+      requestTimeoutMs: 120_000,
+      bodyLimitBytes: 1024 * 1024,
+    });
+    expect(config.rateLimit).toEqual({ requestsPerWindow: 600, windowSeconds: 60 });
+    expect(config.resilience.circuitBreaker).toEqual({
+      consecutiveFailures: 5,
+      halfOpenAfterMs: 15_000,
+    });
     expect(config.upstreams.rainbond.timeoutMs).toBe(60_000);
     expect(config.iam.tokenExpiryMarginSeconds).toBe(900);
   });

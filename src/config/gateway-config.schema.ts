@@ -131,6 +131,13 @@ export const callerSchema = z
       .min(1)
       .describe('SHA-256 hashes of the API keys this caller may use (several for rotation)'),
     teams: z.array(z.string().regex(TEAM_KEY_PATTERN)).describe('team keys this caller may use'),
+    requestsPerWindow: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .describe("this caller's own rate limit, instead of rateLimit.requestsPerWindow"),
   })
   .strict();
 
@@ -140,6 +147,29 @@ export const gatewayConfigSchema = z
       .object({
         host: z.string().min(1).default('0.0.0.0'),
         port: z.number().int().min(0).max(65535).default(3000),
+        shutdownDrainMs: z
+          .number()
+          .int()
+          .min(0)
+          .max(120_000)
+          .default(5_000)
+          .describe(
+            'after SIGTERM: how long to keep serving while readiness is false, before closing',
+          ),
+        requestTimeoutMs: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(3_600_000)
+          .default(120_000)
+          .describe('an inbound request (headers and body) must arrive within this time'),
+        bodyLimitBytes: z
+          .number()
+          .int()
+          .min(1_024)
+          .max(50 * 1024 * 1024)
+          .default(1024 * 1024)
+          .describe('largest request body accepted; larger bodies get 413'),
       })
       .strict()
       .prefault({}),
@@ -212,6 +242,19 @@ export const gatewayConfigSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    rateLimit: z
+      .object({
+        requestsPerWindow: z
+          .number()
+          .int()
+          .min(0)
+          .max(1_000_000)
+          .default(600)
+          .describe('requests one caller may make per window, over all its keys; 0 turns it off'),
+        windowSeconds: z.number().int().min(1).max(86_400).default(60),
       })
       .strict()
       .prefault({}),

@@ -1,0 +1,36 @@
+import { type DynamicModule, type ExecutionContext, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { CallerThrottlerGuard } from './caller-throttler.guard';
+
+/** Must be imported after AuthModule: its guard runs after the API key guard has set the caller. */
+@Module({})
+export class RateLimitModule {
+  static forConfig(config: GatewayConfig): DynamicModule {
+    const { requestsPerWindow, windowSeconds } = config.rateLimit;
+    const perCaller = new Map(
+      config.callers.map((caller) => [caller.name, caller.requestsPerWindow ?? requestsPerWindow]),
+    );
+    const limitOf = (context: ExecutionContext) => {
+      const caller = context.switchToHttp().getRequest<FastifyRequest>().caller;
+      return (caller && perCaller.get(caller.name)) ?? requestsPerWindow;
+    };
+    return {
+      module: RateLimitModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [
+            {
+              ttl: windowSeconds * 1000,
+              limit: limitOf,
+              skipIf: (context) => limitOf(context) === 0,
+            },
+          ],
+        }),
+      ],
+      providers: [{ provide: APP_GUARD, useClass: CallerThrottlerGuard }],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { sampleValue } from './support/metrics-text';
+import {
+  ACME_ONLY_KEY,
+  expectProblem,
+  startTestGateway,
+  type TestGateway,
+} from './support/test-gateway';
+
+describe('rate limit per caller', () => {
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    gateway = await startTestGateway((config) => ({
+      ...config,
+      rateLimit: { requestsPerWindow: 3, windowSeconds: 60 },
+      callers: config.callers.map((caller) =>
+        caller.name === 'acme-only' ? { ...caller, requestsPerWindow: 5 } : caller,
+      ),
+    }));
+  });
+  afterAll(() => gateway.close());
+
+  it('counts every key of a caller together and refuses the excess with a 429 problem', async () => {
+    const remaining: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await gateway.request('GET', '/v1/teams');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ratelimit-limit')).toBe('3');
+      remaining.push(response.headers.get('ratelimit-remaining'));
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+
+    const refused = await gateway.request('GET', '/v1/teams');
+    const problem = expectProblem(refused, 429);
+    expect(problem.type).toMatch(/rate-limited$/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const metrics = await (
+      await fetch(`${gateway.url.replace('[::1]', '127.0.0.1')}/metrics`)
+    ).text();
+    expect(sampleValue(metrics, 'gateway_rate_limit_rejections_total', { caller: 'demo' })).toBe(1);
+  });
+
+  it("keeps other callers' budgets apart and honours a caller's own limit", async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await gateway.request('GET', '/v1/teams', { key: ACME_ONLY_KEY });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ratelimit-limit')).toBe('5');
+    }
+    expectProblem(await gateway.request('GET', '/v1/teams', { key: ACME_ONLY_KEY }), 429);
+  });
+
+  it('does not count probes or unauthenticated requests', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await gateway.request('GET', '/health/ready', { key: null })).status).toBe(200);
+      expect((await gateway.request('GET', '/v1/teams', { key: 'wrong' })).status).toBe(401);
+    }
+  });
+});
