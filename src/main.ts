@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { createGatewayApp } from './app.factory';
 import { ConfigError, loadConfigFile } from './config/config.loader';
 import type { GatewayConfig } from './config/gateway-config.schema';
-import { shutDownGracefully } from './health/graceful-shutdown';
-import { startSandboxRuntime } from './sandbox/sandbox-runtime';
+import { startTracing } from './tracing/open-telemetry';
 
 interface Runtime {
   config: GatewayConfig;
@@ -15,12 +13,16 @@ interface Runtime {
 async function prepareRuntime(): Promise<Runtime> {
   const configFile = process.env.CONFIG_FILE;
   if (configFile) {
+    const config = loadConfigFile(configFile);
+    // Before Fastify and the HTTP clients load (imported below), so instrumentation can patch them.
+    const tracing = config.tracing.enabled ? startTracing(config.tracing) : undefined;
     return {
-      config: loadConfigFile(configFile),
-      banner: [`configuration: ${configFile}`],
-      stop: async () => {},
+      config,
+      banner: [`configuration: ${configFile}`, `tracing: ${tracing ? 'on' : 'off'}`],
+      stop: async () => tracing?.shutdown(),
     };
   }
+  const { startSandboxRuntime } = await import('./sandbox/sandbox-runtime');
   const { sandbox, config, apiKey } = await startSandboxRuntime();
   return {
     config,
@@ -35,6 +37,8 @@ async function prepareRuntime(): Promise<Runtime> {
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Gateway');
   const runtime = await prepareRuntime();
+  const { createGatewayApp } = await import('./app.factory');
+  const { shutDownGracefully } = await import('./health/graceful-shutdown');
   const { host } = runtime.config.server;
   const port = process.env.PORT ? Number(process.env.PORT) : runtime.config.server.port;
   const app = await createGatewayApp(runtime.config);

@@ -258,6 +258,27 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    tracing: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe(
+            'OpenTelemetry spans for inbound and upstream HTTP, exported over OTLP/HTTP; traceparent is propagated either way',
+          ),
+        serviceName: z.string().min(1).default('application-gateway'),
+        otlpEndpoint: httpUrl
+          .default('http://127.0.0.1:4318/v1/traces')
+          .describe('OTLP/HTTP traces endpoint of the collector'),
+        sampleRatio: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(1)
+          .describe("share of new traces recorded; a caller's sampled flag is followed"),
+      })
+      .strict()
+      .prefault({}),
     logging: z
       .object({
         level: z
@@ -290,6 +311,7 @@ export type TeamConfig = z.infer<typeof teamSchema>;
 export type RainbondTeamConfig = z.infer<typeof rainbondTeamSchema>;
 export type WorkspaceTeamConfig = z.infer<typeof workspaceTeamSchema>;
 export type CallerConfig = z.infer<typeof callerSchema>;
+export type TracingConfig = GatewayConfig['tracing'];
 export type WorkspaceAuthConfig = WorkspaceTeamConfig['auth'];
 export type PasswordIdentityConfig = z.infer<typeof agencyAuthSchema>['via'];
 export type AgencyAuthConfig = z.infer<typeof agencyAuthSchema>;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isSpanContextValid, trace as otelTrace } from '@opentelemetry/api';
 
 /** A W3C Trace Context (https://www.w3.org/TR/trace-context/) as the gateway carries it. */
 export interface TraceContext {
@@ -51,16 +52,34 @@ export const TRACE_CONTEXT_KEY = 'traceContext';
 
 const byRequest = new WeakMap<IncomingMessage, TraceContext>();
 
-/** The trace of an inbound request, read once and shared by everything that asks (CLS, logs). */
+/**
+ * The trace of an inbound request, read once and shared by everything that asks (CLS, logs):
+ * OpenTelemetry's span when tracing is on, else the caller's `traceparent`, else a new trace.
+ */
 export function traceContextOf(request: IncomingMessage): TraceContext {
   let trace = byRequest.get(request);
   if (!trace) {
-    const { traceparent, tracestate } = request.headers;
-    trace = traceContextFrom(
-      typeof traceparent === 'string' ? traceparent : undefined,
-      typeof tracestate === 'string' ? tracestate : undefined,
-    );
+    trace = openTelemetrySpan() ?? fromHeaders(request);
     byRequest.set(request, trace);
   }
   return trace;
+}
+
+/** The server span OpenTelemetry opened for this request, when tracing is on. */
+function openTelemetrySpan(): TraceContext | undefined {
+  const span = otelTrace.getActiveSpan()?.spanContext();
+  if (!span || !isSpanContextValid(span)) return undefined;
+  return {
+    traceId: span.traceId,
+    flags: span.traceFlags.toString(16).padStart(2, '0'),
+    state: span.traceState?.serialize() || undefined,
+  };
+}
+
+function fromHeaders(request: IncomingMessage): TraceContext {
+  const { traceparent, tracestate } = request.headers;
+  return traceContextFrom(
+    typeof traceparent === 'string' ? traceparent : undefined,
+    typeof tracestate === 'string' ? tracestate : undefined,
+  );
 }
