@@ -32,7 +32,7 @@ export class GatewayMetrics {
 
   private readonly upstreamDuration = new Histogram({
     name: 'gateway_upstream_request_duration_seconds',
-    help: 'Upstream calls by provider, operation and outcome (HTTP status, timeout, network, bad-body, circuit-open)',
+    help: 'Upstream call attempts by provider, operation and outcome (HTTP status, timeout, network, bad-body)',
     labelNames: ['provider', 'operation', 'outcome'] as const,
     buckets: DURATION_BUCKETS,
     registers: [this.registry],
