@@ -39,7 +39,7 @@ describe('access log', () => {
   });
 
   it('logs refused requests too, with what was known', async () => {
-    await gateway.request('GET', '/v1/teams/globex/applications/x', {
+    await gateway.request('GET', '/v1/teams/globex/applications/app-center:x', {
       key: ACME_ONLY_KEY,
       headers: { 'x-request-id': 'log-test-2' },
     });
@@ -48,7 +48,11 @@ describe('access log', () => {
       headers: { 'x-request-id': 'log-test-3' },
     });
     expect(accessLines('log-test-2')).toEqual([
-      expect.objectContaining({ status: 404, route: 'unmatched' }),
+      expect.objectContaining({
+        status: 404,
+        route: '/v1/teams/:team/applications/:id',
+        caller: 'acme-only',
+      }),
     ]);
     expect(accessLines('log-test-3')).toEqual([
       expect.objectContaining({ status: 401, route: '/v1/teams' }),

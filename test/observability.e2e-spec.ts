@@ -94,7 +94,7 @@ describe('observability', () => {
       gateway.sandbox.faults.inject('rainbond', { kind: 'status', status: 500 }, { times: 1 });
       expect((await install()).status).toBe(502);
       expect((await gateway.request('POST', INSTALL_PATH, { body: {} })).status).toBe(400);
-      expect((await gateway.request('GET', '/v1/teams/nowhere/applications/x')).status).toBe(404);
+      expect((await gateway.request('GET', '/v1/nowhere')).status).toBe(404);
       const publish = await gateway.request('POST', '/v1/teams/acme/applications', {
         body: PUBLISH_EXAMPLES.appWarehouse.value,
       });

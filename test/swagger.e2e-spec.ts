@@ -32,15 +32,19 @@ describe('OpenAPI document and its examples', () => {
     expect(await response.text()).toContain('swagger');
   });
 
-  it('documents all five operations with a bearer scheme', () => {
+  it('documents every operation with a bearer scheme', () => {
     expect(
       operations()
         .map(({ operation }) => operation.operationId)
         .sort(),
     ).toEqual([
       'copyApplication',
+      'getApplication',
       'installApplication',
+      'listApplications',
+      'listCatalogs',
       'listTeams',
+      'listUpgradeOptions',
       'publishApplication',
       'upgradeApplication',
     ]);

@@ -9,13 +9,31 @@ import type { ApplicationProvider } from './application-provider.port';
 import { ApplicationsController } from './applications.controller';
 import { APPLICATION_PROVIDERS } from './applications.di-tokens';
 import { ApplicationsService } from './applications.service';
+import { ApplicationReadsController } from './reads/application-reads.controller';
+import { ApplicationReadsService } from './reads/application-reads.service';
+import { ListCursors } from './reads/list-cursor';
+import { ReadCache } from './reads/read-cache';
+import { READ_CURSORS } from './reads/reads.di-tokens';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig } from '../config/gateway-config.schema';
 
-/** The public applications API; the only place that binds the provider port to its adapters. */
+/** The public applications API (writes and BFF reads); the only place that binds the provider port. */
 @Module({
   imports: [TeamsModule, RainbondModule, WorkspaceModule],
-  controllers: [ApplicationsController],
+  controllers: [ApplicationsController, ApplicationReadsController],
   providers: [
     ApplicationsService,
+    ApplicationReadsService,
+    {
+      provide: ReadCache,
+      useFactory: (config: GatewayConfig) => new ReadCache(config.reads.cacheTtlSeconds * 1000),
+      inject: [GATEWAY_CONFIG],
+    },
+    {
+      provide: READ_CURSORS,
+      useFactory: (config: GatewayConfig) => new ListCursors(config.reads.cursorSecret),
+      inject: [GATEWAY_CONFIG],
+    },
     {
       provide: APPLICATION_PROVIDERS,
       useFactory: (...adapters: ApplicationProvider[]) => adapters,

@@ -9,6 +9,7 @@ import {
 } from './application-id';
 import type { ApplicationProvider, PublishApplicationRequest } from './application-provider.port';
 import { APPLICATION_PROVIDERS } from './applications.di-tokens';
+import { ReadCache } from './reads/read-cache';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
@@ -20,12 +21,18 @@ export type View = 'summary' | 'full';
 
 type Operation = 'install' | 'copy' | 'upgrade';
 
-/** Routes each operation to the provider named by the body or the application id. */
+/**
+ * Routes each write to the provider named by the body or the application id, then drops the
+ * team's cached reads (for a copy, the target team's too).
+ */
 @Injectable()
 export class ApplicationsService {
   private readonly providers: ReadonlyMap<ProviderName, ApplicationProvider>;
 
-  constructor(@Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[]) {
+  constructor(
+    @Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[],
+    private readonly readCache: ReadCache,
+  ) {
     this.providers = new Map(providers.map((provider) => [provider.provider, provider]));
   }
 
@@ -37,7 +44,9 @@ export class ApplicationsService {
     const provider = this.providers.get(request.provider);
     if (!provider?.publish)
       throw ProblemError.invalidField('provider', 'cannot publish to this provider');
-    return withView(await provider.publish(team, request), view);
+    const published = await provider.publish(team, request);
+    this.readCache.invalidateTeam(team.key);
+    return withView(published, view);
   }
 
   async install(
@@ -47,7 +56,9 @@ export class ApplicationsService {
     view: View,
   ): Promise<Application> {
     const { provider, app } = this.rainbondOperation(id, 'install');
-    return withView(await provider.install!(team, app, request), view);
+    const installed = await provider.install!(team, app, request);
+    this.readCache.invalidateTeam(team.key);
+    return withView(installed, view);
   }
 
   async copy(
@@ -62,10 +73,10 @@ export class ApplicationsService {
       request.target.applicationId,
       'target.applicationId',
     ) as RainbondAppRef;
-    return withView(
-      await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request),
-      view,
-    );
+    const copied = await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request);
+    this.readCache.invalidateTeam(team.key);
+    this.readCache.invalidateTeam(targetTeam.key);
+    return withView(copied, view);
   }
 
   async upgrade(
@@ -75,7 +86,9 @@ export class ApplicationsService {
     view: View,
   ): Promise<UpgradeResult> {
     const { provider, app } = this.rainbondOperation(id, 'upgrade');
-    return withView(await provider.upgrade!(team, app, request), view);
+    const upgraded = await provider.upgrade!(team, app, request);
+    this.readCache.invalidateTeam(team.key);
+    return withView(upgraded, view);
   }
 
   /** The three app operations exist only on Rainbond; any other id is a 400 on `id`. */
@@ -95,7 +108,8 @@ export class ApplicationsService {
   }
 }
 
-function withView<T extends { raw?: unknown }>(result: T, view: View): T {
+/** The result without the upstream body unless `view=full`. */
+export function withView<T extends { raw?: unknown }>(result: T, view: View): T {
   if (view === 'full') return result;
   const { raw, ...summary } = result;
   return summary as T;

@@ -258,6 +258,25 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    reads: z
+      .object({
+        cacheTtlSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(300)
+          .default(5)
+          .describe(
+            'how long a list or get answer is reused for the same caller, team and query (0: never); writes to the team clear it',
+          ),
+        cursorSecret: secret
+          .optional()
+          .describe(
+            'key that signs list cursors; set the same one on every replica (default: random per process)',
+          ),
+      })
+      .strict()
+      .prefault({}),
     tracing: z
       .object({
         enabled: z
@@ -319,6 +338,7 @@ export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
 export const SECRET_PATHS = [
+  'reads.cursorSecret',
   'teams.*.rainbond.token',
   'teams.*.workspace.auth.password',
   'teams.*.workspace.auth.via.password',

@@ -1,6 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
-import type { ApplicationProvider, CopyTarget } from '../applications/application-provider.port';
+import {
+  formatApplicationId,
+  type ApplicationRef,
+  type RainbondAppRef,
+} from '../applications/application-id';
+import type {
+  ApplicationProvider,
+  ApplicationSource,
+  CopyTarget,
+} from '../applications/application-provider.port';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
@@ -12,6 +20,8 @@ import type { RainbondTeamConfig } from '../config/gateway-config.schema';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';
 import {
+  fromAppBaseInfo,
+  fromAppInfo,
   toApplication,
   toCopyBody,
   toCopyResult,
@@ -70,6 +80,41 @@ export class RainbondAdapter implements ApplicationProvider {
     const account = accountFor(team, app);
     const wire = await this.client.upgrade(account, app, toUpgradeBody(request));
     return toUpgradeResult(app, wire);
+  }
+
+  /**
+   * One source per region. Rainbond lists a region's apps unpaginated, newest update first; sorted
+   * by app id instead, pages stay stable while apps are updated (new apps come last).
+   */
+  sources(team: TeamContext): ApplicationSource[] {
+    const account = team.rainbond;
+    if (!account) return [];
+    return account.regions.map((region) => ({
+      name: `rainbond:${region}`,
+      provider: 'rainbond' as const,
+      page: async (offset: number, limit: number, nameContains?: string) => {
+        const apps = await this.client.listApps(account, region, nameContains);
+        const ordered = [...apps].sort((a, b) => a.ID - b.ID);
+        return {
+          items: ordered.slice(offset, offset + limit).map((app) => fromAppBaseInfo(region, app)),
+          total: ordered.length,
+        };
+      },
+    }));
+  }
+
+  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
+    const ref = app as RainbondAppRef;
+    const account = accountFor(team, ref);
+    const [info, components] = await Promise.all([
+      this.client.getApp(account, ref),
+      this.client.listComponents(account, ref),
+    ]);
+    return fromAppInfo(ref, info, components);
+  }
+
+  async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
+    return toUpgradeResult(app, await this.client.upgradeInfo(accountFor(team, app), app));
   }
 }
 

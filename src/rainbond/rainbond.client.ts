@@ -8,9 +8,12 @@ import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config
 import {
   appCopyCResSchema,
   appInfoSchema,
+  appListSchema,
+  componentListSchema,
   marketInstallSchema,
   rainbondErrorSchema,
   upgradeResponseSchema,
+  type AppBaseInfo,
   type AppCopyC,
   type AppCopyCRes,
   type AppInfo,
@@ -18,13 +21,21 @@ import {
   type InstallQuery,
   type ListUpgrade,
   type MarketInstall,
+  type ServiceBaseInfo,
   type Upgrade,
 } from './rainbond.wire';
 
 const MAX_MESSAGE_LENGTH = 300;
 const MAX_FIELD_ERRORS = 10;
 
-type AppOperation = 'install' | 'copy' | 'upgrade';
+type AppAction = 'install' | 'copy' | 'upgrade' | 'services';
+
+/** Metric and log name of a call: the write's action, or what a GET reads. */
+function operationName(method: 'GET' | 'POST', action: AppAction | undefined): string {
+  if (method === 'POST') return action!;
+  if (action === 'services') return 'list-components';
+  return action === 'upgrade' ? 'upgrade-info' : 'get-app';
+}
 
 /**
  * The only place that knows Rainbond URLs and headers. Calls act as the owner of the team's personal
@@ -51,6 +62,31 @@ export class RainbondClient {
     return this.send(account, app, 'GET', undefined, undefined, appInfoSchema);
   }
 
+  /** Every app of the team in one region (unpaginated upstream), newest update first. */
+  listApps(
+    account: RainbondTeamConfig,
+    region: string,
+    nameContains?: string,
+  ): Promise<AppBaseInfo[]> {
+    return this.call(account, {
+      operation: 'list-apps',
+      method: 'GET',
+      path: encodePath`/openapi/v1/teams/${account.teamName}/regions/${region}/apps`,
+      query: nameContains ? { query: nameContains } : undefined,
+      schema: appListSchema,
+    });
+  }
+
+  /** The components of an app. */
+  listComponents(account: RainbondTeamConfig, app: RainbondAppRef): Promise<ServiceBaseInfo[]> {
+    return this.send(account, app, 'GET', 'services', undefined, componentListSchema);
+  }
+
+  /** The app models installed in an app and the versions each can be upgraded to. */
+  upgradeInfo(account: RainbondTeamConfig, app: RainbondAppRef): Promise<ListUpgrade[]> {
+    return this.send(account, app, 'GET', 'upgrade', undefined, upgradeResponseSchema);
+  }
+
   copy(account: RainbondTeamConfig, app: RainbondAppRef, body: AppCopyC): Promise<AppCopyCRes> {
     return this.post(account, app, 'copy', body, appCopyCResSchema);
   }
@@ -62,7 +98,7 @@ export class RainbondClient {
   private post<T>(
     account: RainbondTeamConfig,
     app: RainbondAppRef,
-    operation: AppOperation,
+    operation: 'install' | 'copy' | 'upgrade',
     body: unknown,
     schema: z.ZodType<T>,
     query?: InstallQuery,
@@ -70,31 +106,53 @@ export class RainbondClient {
     return this.send(account, app, 'POST', operation, body, schema, query);
   }
 
-  private async send<T>(
+  /** A call on one app: `GET|POST …/apps/{app_id}[/{action}]`. */
+  private send<T>(
     account: RainbondTeamConfig,
     app: RainbondAppRef,
     method: 'GET' | 'POST',
-    operation: AppOperation | undefined,
+    action: AppAction | undefined,
     body: unknown,
     schema: z.ZodType<T>,
     query?: InstallQuery,
   ): Promise<T> {
     const appPath = encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}`;
+    return this.call(account, {
+      operation: operationName(method, action),
+      method,
+      path: action ? `${appPath}/${action}` : appPath,
+      body,
+      query: query ? { ...query } : undefined,
+      schema,
+    });
+  }
+
+  private async call<T>(
+    account: RainbondTeamConfig,
+    call: {
+      operation: string;
+      method: 'GET' | 'POST';
+      path: string;
+      body?: unknown;
+      query?: Record<string, string>;
+      schema: z.ZodType<T>;
+    },
+  ): Promise<T> {
     const response = await this.upstream.send({
       provider: 'rainbond',
-      operation: operation ?? 'get-app',
+      operation: call.operation,
       account: account.teamName,
-      idempotent: method === 'GET',
-      method,
-      url: upstreamUrl(account.baseUrl, operation ? `${appPath}/${operation}` : appPath),
+      idempotent: call.method === 'GET',
+      method: call.method,
+      url: upstreamUrl(account.baseUrl, call.path),
       headers: {
         authorization: account.token,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
-      query: query ? { ...query } : undefined,
-      body,
+      query: call.query,
+      body: call.body,
       timeoutMs: this.config.upstreams.rainbond.timeoutMs,
-      schema,
+      schema: call.schema,
       parseError: parseRainbondError,
     });
     return response.data;

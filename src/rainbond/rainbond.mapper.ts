@@ -11,6 +11,8 @@ import type { Component } from '../applications/models/component.model';
 import type { CopyResult } from '../applications/models/copy-result.model';
 import type { UpgradeOption, UpgradeResult } from '../applications/models/upgrade-option.model';
 import type {
+  AppBaseInfo,
+  AppInfo,
   AppCopyC,
   AppCopyCRes,
   Install,
@@ -117,6 +119,47 @@ export function toComponent(wire: ServiceBaseInfo): Component {
     upgradable: wire.is_upgrate,
     upgradeAfterBuild: wire.build_upgrade,
     oauthServiceId: wire.oauth_service_id,
+  };
+}
+
+/** One item of the app list; `region` is the region the list was asked for. */
+export function fromAppBaseInfo(region: string, wire: AppBaseInfo): Application {
+  return {
+    id: formatApplicationId({ provider: 'rainbond', region, appId: wire.ID }),
+    provider: 'rainbond',
+    name: wire.group_name,
+    description: wire.note ?? undefined,
+    createdAt: wire.create_time ?? undefined,
+    updatedAt: wire.update_time ?? undefined,
+    rainbond: { teamId: wire.tenant_id, region: wire.region_name, note: wire.note },
+    raw: wire,
+  };
+}
+
+/** GET one app (`AppInfo`) with its components. */
+export function fromAppInfo(
+  app: RainbondAppRef,
+  wire: AppInfo,
+  components: ServiceBaseInfo[],
+): Application {
+  return {
+    id: formatApplicationId({ provider: 'rainbond', region: app.region, appId: wire.app_id }),
+    provider: 'rainbond',
+    name: wire.group_name,
+    description: wire.note ?? undefined,
+    createdAt: wire.create_time ?? undefined,
+    updatedAt: wire.update_time ?? undefined,
+    rainbond: {
+      enterpriseId: wire.enterprise_id,
+      teamId: wire.tenant_id,
+      region: wire.region_name ?? app.region,
+      note: wire.note,
+      status: wire.status,
+      componentCount: wire.service_count,
+      runningComponentCount: wire.running_service_count,
+    },
+    components: components.map(toComponent),
+    raw: { app: wire, services: components },
   };
 }
 

@@ -116,9 +116,42 @@ export const marketInstallSchema = z.looseObject({
 });
 export type MarketInstall = z.infer<typeof marketInstallSchema>;
 
-/** `AppInfoSerializer` (GET one app): only what the gateway reads of it. */
-export const appInfoSchema = z.looseObject({ app_id: int, team_name: z.string() });
+/** `AppBaseInfoSerializer` (all `ServiceGroup` fields): one item of the bare array GET …/apps answers. */
+export const appBaseInfoSchema = z.looseObject({
+  ID: int,
+  tenant_id: z.string(),
+  group_name: z.string(),
+  region_name: z.string(),
+  note: z.string().nullable().optional(),
+  create_time: z.string().nullable().optional(),
+  update_time: z.string().nullable().optional(),
+  app_type: z.string().nullable().optional(),
+});
+export type AppBaseInfo = z.infer<typeof appBaseInfoSchema>;
+export const appListSchema = z.array(appBaseInfoSchema);
+
+/**
+ * `AppInfoSerializer` (GET one app). `ID` is absent in practice (read-only field of a serializer
+ * built from `data=`, research §3.2): `app_id` names the app.
+ */
+export const appInfoSchema = z.looseObject({
+  app_id: int,
+  team_name: z.string(),
+  tenant_id: z.string().optional(),
+  group_name: z.string().optional(),
+  region_name: z.string().optional(),
+  note: z.string().nullable().optional(),
+  enterprise_id: z.string().optional(),
+  service_count: int.optional(),
+  running_service_count: int.optional(),
+  status: z.string().optional(),
+  create_time: z.string().nullable().optional(),
+  update_time: z.string().nullable().optional(),
+});
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** `ListAppServicesView` (GET …/apps/{app_id}/services): a bare array of components. */
+export const componentListSchema = z.array(serviceBaseInfoSchema);
 
 /** `AppCopyCRes`: answer of copy; `services` are the components created in the target. */
 export const appCopyCResSchema = z.looseObject({

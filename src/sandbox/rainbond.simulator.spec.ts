@@ -181,5 +181,16 @@ describe('Rainbond simulator: authentication, scoping and apps', () => {
       expect(response.body).not.toHaveProperty('ID');
       expect(['running', 'part_running', 'closed']).toContain(response.body.status);
     });
+
+    it('lists the components of an app as a bare array of ServiceBaseInfo', async () => {
+      const response = await rainbond(sandbox, `${ACME_R1}/apps/1/services`);
+      expect(response.status).toBe(200);
+      expect(response.body).toHaveLength(1);
+      expect(response.body[0]).toMatchObject({
+        service_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        k8s_component_name: expect.any(String),
+      });
+      expect((await rainbond(sandbox, `${ACME_R1}/apps/2/services`)).status).toBe(404);
+    });
   });
 });

@@ -153,6 +153,11 @@ export function createRainbondSimulator(ctx: RainbondSimulatorContext): FastifyI
     return { services: state.copy(source, copy.services, target, actor) };
   });
 
+  // ListAppServicesView (TeamAppAPIView): every component of the app.
+  app.get<{ Params: AppParams }>(`${BASE}/:app_id/services`, (request) =>
+    state.componentsOf(appScope(request).app.id).map((component) => component.info),
+  );
+
   app.get<{ Params: AppParams }>(`${BASE}/:app_id/upgrade`, (request) =>
     state.upgradeInfo(appScope(request).app),
   );

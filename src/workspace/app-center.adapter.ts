@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
 import type {
   ApplicationProvider,
+  ApplicationSource,
   PublishApplicationRequest,
 } from '../applications/application-provider.port';
 import type { PublishAppCenterRequest } from '../applications/dto/publish-app-center.dto';
 import type { Application } from '../applications/models/application.model';
+import type { Catalog } from '../applications/models/catalog.model';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { AppCenterClient } from './app-center.client';
@@ -32,7 +35,46 @@ export class AppCenterAdapter implements ApplicationProvider {
     );
     return fromUploadAppResponse(response);
   }
+
+  sources(team: TeamContext): ApplicationSource[] {
+    if (!team.workspace) return [];
+    return [
+      {
+        name: 'app-center',
+        provider: 'app-center',
+        page: async (offset, limit, nameContains) => {
+          const list = await this.client.listApps(team, { offset, limit, name: nameContains });
+          return { items: list.items.map(fromUploadAppResponse), total: list.count };
+        },
+      },
+    ];
+  }
+
+  /** The App Center has no get-one: the list is read a page at a time until the id turns up. */
+  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
+    for (let offset = 0; ; offset += MAX_PAGE) {
+      const list = await this.client.listApps(team, { offset, limit: MAX_PAGE });
+      const found = list.items.find((item) => item.id === String(app.appId));
+      if (found) return fromUploadAppResponse(found);
+      if (list.items.length === 0 || offset + MAX_PAGE >= list.count) {
+        throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+      }
+    }
+  }
+
+  async catalogs(team: TeamContext): Promise<Catalog[]> {
+    const list = await this.client.listCatalogs(team);
+    return list.items.map((item) => ({
+      provider: 'app-center',
+      id: String(item.id),
+      name: item.catalog_en ?? undefined,
+      nameZh: item.catalog_zh ?? undefined,
+    }));
+  }
 }
+
+/** ListApps accepts `limit` up to 100. */
+const MAX_PAGE = 100;
 
 function asAppCenterRequest(request: PublishApplicationRequest): PublishAppCenterRequest {
   if (request.provider !== 'app-center') {

@@ -67,3 +67,22 @@ export const uploadAppResponseSchema = z.looseObject({
   install_info: optionalText,
 });
 export type UploadAppResponse = z.infer<typeof uploadAppResponseSchema>;
+
+/** ListApps (GET /v1/{project_id}/app-center/apps?offset&limit&name): items as UploadApp answers. */
+export const appCenterListSchema = z.looseObject({
+  count: z.number().int().min(0),
+  items: z.array(uploadAppResponseSchema),
+});
+export type AppCenterList = z.infer<typeof appCenterListSchema>;
+
+/** ListAppCatalogs (GET /v1/{project_id}/app-center/app-catalogs). */
+export const appCatalogListSchema = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      id: z.union([z.string(), z.number()]),
+      catalog_zh: optionalText,
+      catalog_en: optionalText,
+    }),
+  ),
+});
+export type AppCatalogList = z.infer<typeof appCatalogListSchema>;

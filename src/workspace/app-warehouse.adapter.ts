@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
 import type {
   ApplicationProvider,
+  ApplicationSource,
   PublishApplicationRequest,
 } from '../applications/application-provider.port';
 import type { PublishAppWarehouseRequest } from '../applications/dto/publish-app-warehouse.dto';
 import type { Application } from '../applications/models/application.model';
+import type { Catalog } from '../applications/models/catalog.model';
+import { WAREHOUSE_CATEGORIES } from '../applications/models/workspace-enums';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { AppWarehouseClient } from './app-warehouse.client';
@@ -28,6 +32,39 @@ export class AppWarehouseAdapter implements ApplicationProvider {
       toCreateWarehouseAppRequest(asAppWarehouseRequest(request)),
     );
     return fromCreateWarehouseAppResponse(response);
+  }
+
+  sources(team: TeamContext): ApplicationSource[] {
+    if (!team.workspace) return [];
+    return [
+      {
+        name: 'app-warehouse',
+        provider: 'app-warehouse',
+        page: async (offset, limit, nameContains) => {
+          const list = await this.client.listApps(team, { offset, limit, name: nameContains });
+          return { items: list.items.map(fromCreateWarehouseAppResponse), total: list.count };
+        },
+      },
+    ];
+  }
+
+  /** The warehouse list filters by `app_id`. */
+  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
+    const appId = String(app.appId);
+    const list = await this.client.listApps(team, { offset: 0, limit: 1, appId });
+    const found = list.items.find((item) => item.app_id === appId);
+    if (!found) throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+    return fromCreateWarehouseAppResponse(found);
+  }
+
+  /** The categories are a fixed enum of the API: no upstream call. */
+  catalogs(): Promise<Catalog[]> {
+    return Promise.resolve(
+      WAREHOUSE_CATEGORIES.map((category) => ({
+        provider: 'app-warehouse' as const,
+        id: category,
+      })),
+    );
   }
 }
 

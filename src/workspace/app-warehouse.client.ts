@@ -5,10 +5,12 @@ import { encodePath, upstreamUrl } from '../common/upstream-http';
 import type { TeamContext } from '../teams/team-context';
 import {
   createWarehouseAppResponseSchema,
+  warehouseAppListSchema,
+  type WarehouseAppList,
   type CreateWarehouseAppRequest,
   type CreateWarehouseAppResponse,
 } from './app-warehouse.wire';
-import { requireWorkspace } from './workspace-account';
+import { pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
 import { WorkspaceClient } from './workspace.client';
 
 /** WorkspaceApp App Warehouse: knows its URL and timeout; auth and errors are WorkspaceClient's. */
@@ -35,6 +37,25 @@ export class AppWarehouseClient {
       body,
       timeoutMs: this.config.upstreams.appWarehouse.timeoutMs,
       schema: createWarehouseAppResponseSchema,
+    });
+  }
+
+  /** ListWarehouseApps: `GET /v1/{project_id}/app-warehouse/apps` (offset, limit, app_id, app_name). */
+  listApps(
+    team: TeamContext,
+    page: WorkspacePage & { appId?: string; name?: string },
+  ): Promise<WarehouseAppList> {
+    const account = requireWorkspace(team);
+    return this.workspace.get(account, {
+      provider: 'app-warehouse',
+      operation: 'list-apps',
+      url: upstreamUrl(
+        account.endpoints.appWarehouse,
+        encodePath`/v1/${account.projectId}/app-warehouse/apps`,
+      ),
+      query: pageQuery(page, { app_id: page.appId, app_name: page.name }),
+      timeoutMs: this.config.upstreams.appWarehouse.timeoutMs,
+      schema: warehouseAppListSchema,
     });
   }
 }

@@ -67,3 +67,10 @@ export const createWarehouseAppResponseSchema = z.looseObject({
     .nullish(),
 });
 export type CreateWarehouseAppResponse = z.infer<typeof createWarehouseAppResponseSchema>;
+
+/** ListWarehouseApps (GET /v1/{project_id}/app-warehouse/apps?offset&limit&app_id&app_name…). */
+export const warehouseAppListSchema = z.looseObject({
+  count: z.number().int().min(0),
+  items: z.array(createWarehouseAppResponseSchema),
+});
+export type WarehouseAppList = z.infer<typeof warehouseAppListSchema>;

@@ -15,3 +15,19 @@ export function requireWorkspace(team: TeamContext): WorkspaceTeamConfig {
   }
   return team.workspace;
 }
+
+/** A page of a Workspace list: `offset` from 0, `limit` 1–100. */
+export interface WorkspacePage {
+  offset: number;
+  limit: number;
+}
+
+/** The list query: paging plus the filters that are set. */
+export function pageQuery(
+  page: WorkspacePage,
+  filters: Record<string, string | undefined>,
+): Record<string, string> {
+  const query: Record<string, string> = { offset: String(page.offset), limit: String(page.limit) };
+  for (const [name, value] of Object.entries(filters)) if (value) query[name] = value;
+  return query;
+}

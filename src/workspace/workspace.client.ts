@@ -13,19 +13,25 @@ import {
   type WorkspaceErrorBody,
 } from './workspace.wire';
 
-export interface WorkspacePost<T> {
+export interface WorkspaceCall<T> {
   provider: 'app-center' | 'app-warehouse';
   operation: string;
   url: string;
-  body: unknown;
   timeoutMs: number;
   schema: z.ZodType<T>;
 }
+export type WorkspacePost<T> = WorkspaceCall<T> & { body: unknown };
+export type WorkspaceGet<T> = WorkspaceCall<T> & { query?: Record<string, string> };
+type WorkspaceRequest<T> = WorkspaceCall<T> & {
+  method: 'GET' | 'POST';
+  body?: unknown;
+  query?: Record<string, string>;
+};
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; failure: WorkspaceErrorBody };
 
 /**
- * Sends a POST to Workspace or WorkspaceApp as the team's account: with its IAM token (repeated
+ * Calls Workspace or WorkspaceApp as the team's account: with its IAM token (repeated
  * once with a fresh token when the upstream rejects the token, which means it did not process the
  * call), or signed with its AK/SK.
  */
@@ -37,6 +43,14 @@ export class WorkspaceClient {
   ) {}
 
   post<T>(account: WorkspaceTeamConfig, call: WorkspacePost<T>): Promise<T> {
+    return this.call(account, { ...call, method: 'POST' });
+  }
+
+  get<T>(account: WorkspaceTeamConfig, call: WorkspaceGet<T>): Promise<T> {
+    return this.call(account, { ...call, method: 'GET' });
+  }
+
+  private call<T>(account: WorkspaceTeamConfig, call: WorkspaceRequest<T>): Promise<T> {
     const { auth } = account;
     if (auth.type === 'aksk') {
       const credentials = {
@@ -55,7 +69,7 @@ export class WorkspaceClient {
 
   private async send<T>(
     account: WorkspaceTeamConfig,
-    call: WorkspacePost<T>,
+    call: WorkspaceRequest<T>,
     authHeaders: Record<string, string>,
     sign?: RequestSigner,
   ): Promise<T> {
@@ -63,10 +77,14 @@ export class WorkspaceClient {
       provider: call.provider,
       operation: call.operation,
       account: account.projectId,
-      idempotent: false,
-      method: 'POST',
+      idempotent: call.method === 'GET',
+      method: call.method,
       url: call.url,
-      headers: { 'content-type': 'application/json', ...authHeaders },
+      headers:
+        call.body === undefined
+          ? authHeaders
+          : { 'content-type': 'application/json', ...authHeaders },
+      query: call.query,
       body: call.body,
       timeoutMs: call.timeoutMs,
       schema: successOrJobFailure(call.schema),
@@ -93,7 +111,7 @@ function successOrJobFailure<T>(schema: z.ZodType<T>): z.ZodType<Outcome<T>> {
 }
 
 function unwrap<T>(
-  provider: WorkspacePost<T>['provider'],
+  provider: WorkspaceCall<T>['provider'],
   response: UpstreamResponse<Outcome<T>>,
 ): T {
   const outcome = response.data;

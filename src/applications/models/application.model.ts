@@ -103,7 +103,7 @@ export class AppWarehouseDetails {
   extendedInfo?: Record<string, string>;
 }
 
-/** Rainbond `MarketInstall` fields that have no common home. */
+/** Rainbond app fields that have no common home. */
 export class RainbondDetails {
   @ApiPropertyOptional({ description: '`enterprise_id`' })
   enterpriseId?: string;
@@ -113,6 +113,15 @@ export class RainbondDetails {
   region?: string;
   @ApiPropertyOptional({ description: '`note`', nullable: true, type: String })
   note?: string | null;
+  @ApiPropertyOptional({
+    description: '`status` (get by id only)',
+    enum: ['running', 'part_running', 'closed'],
+  })
+  status?: string;
+  @ApiPropertyOptional({ description: '`service_count` (get by id only)' })
+  componentCount?: number;
+  @ApiPropertyOptional({ description: '`running_service_count` (get by id only)' })
+  runningComponentCount?: number;
 }
 
 /** One application, whichever platform holds it. */
@@ -121,7 +130,9 @@ export class Application {
   id!: string;
   @ApiProperty({ enum: PROVIDERS })
   provider!: ProviderName;
-  @ApiPropertyOptional({ description: 'App Center `name`, warehouse `app_name`' })
+  @ApiPropertyOptional({
+    description: 'App Center `name`, warehouse `app_name`, Rainbond `group_name`',
+  })
   name?: string;
   @ApiPropertyOptional({ description: 'App Center `description`, warehouse `app_description`' })
   description?: string;
@@ -144,7 +155,7 @@ export class Application {
   @ApiPropertyOptional({ type: RainbondDetails })
   rainbond?: RainbondDetails;
   @ApiPropertyOptional({
-    description: 'Rainbond: every component now in the app (`service_list`)',
+    description: 'Rainbond: every component now in the app (install answer, or get by id)',
     type: [Component],
   })
   components?: Component[];

@@ -1,0 +1,166 @@
+import { Controller, Get, Headers, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Caller } from '../../auth/caller';
+import { CurrentCaller } from '../../auth/current-caller.decorator';
+import { ApiProblemResponses } from '../../common/api-problem-responses.decorator';
+import { GATEWAY_CONFIG } from '../../config/config.tokens';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import type { TeamContext } from '../../teams/team-context';
+import { TeamCredentialsGuard } from '../../teams/team-credentials.guard';
+import { CurrentTeam } from '../../teams/team.decorators';
+import { APPLICATION_ID_DESCRIPTION } from '../application-id';
+import { RAINBOND_ID_EXAMPLE, TEAM_PARAM_EXAMPLE } from '../applications.examples';
+import { withView } from '../applications.service';
+import { ApplicationParams, TeamParams, ViewQuery } from '../dto/application-params.dto';
+import { ListApplicationsQuery } from '../dto/list-applications.dto';
+import { ApplicationPage, CatalogList } from '../models/application-page.model';
+import { Application } from '../models/application.model';
+import { UpgradeResult } from '../models/upgrade-option.model';
+import { ApplicationReadsService, type Reader } from './application-reads.service';
+import { answerCacheable } from './conditional-get';
+
+const TEAM_PARAM = ApiParam({
+  name: 'team',
+  description: 'Gateway team key',
+  example: TEAM_PARAM_EXAMPLE,
+});
+const ID_PARAM = ApiParam({
+  name: 'id',
+  description: APPLICATION_ID_DESCRIPTION,
+  example: RAINBOND_ID_EXAMPLE,
+});
+const IF_NONE_MATCH = ApiHeader({
+  name: 'If-None-Match',
+  required: false,
+  description: 'ETag of an earlier answer: 304 when nothing changed',
+});
+
+/** Reads for front-ends: each answers with an ETag and honours If-None-Match. */
+@ApiTags('applications')
+@ApiBearerAuth('api-key')
+@UseGuards(TeamCredentialsGuard)
+@Controller({ path: 'teams/:team', version: '1' })
+export class ApplicationReadsController {
+  private readonly maxAge: number;
+
+  constructor(
+    private readonly reads: ApplicationReadsService,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.maxAge = config.reads.cacheTtlSeconds;
+  }
+
+  @Get('applications')
+  @ApiOperation({
+    operationId: 'listApplications',
+    summary: "The team's applications across Rainbond, App Center and App Warehouse",
+    description:
+      "Merged in a stable order: Rainbond regions (in the team's configured order, by app id), then the App Center, then the App Warehouse. " +
+      'Page with `nextCursor`. When a provider fails the others still answer: `partial: true` with one `errors[]` entry per failed source.',
+  })
+  @TEAM_PARAM
+  @IF_NONE_MATCH
+  @ApiOkResponse({ type: ApplicationPage })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
+  @ApiProblemResponses(400, 401, 404)
+  async list(
+    @Param() _params: TeamParams,
+    @CurrentCaller() caller: Caller,
+    @CurrentTeam() team: TeamContext,
+    @Query() query: ListApplicationsQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ApplicationPage | undefined> {
+    const page = await this.reads.list(reader(caller, team), query);
+    const view = query.view ?? 'summary';
+    const body = { ...page, items: page.items.map((item) => withView(item, view)) };
+    return answerCacheable(reply, ifNoneMatch, body, page.partial ? 0 : this.maxAge);
+  }
+
+  @Get('applications/:id')
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'One application (with its components for Rainbond)',
+  })
+  @TEAM_PARAM
+  @ID_PARAM
+  @IF_NONE_MATCH
+  @ApiOkResponse({ type: Application })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
+  @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  async get(
+    @Param() params: ApplicationParams,
+    @CurrentCaller() caller: Caller,
+    @CurrentTeam() team: TeamContext,
+    @Query() query: ViewQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Application | undefined> {
+    const app = await this.reads.get(reader(caller, team), params.id);
+    return answerCacheable(reply, ifNoneMatch, withView(app, query.view ?? 'summary'), this.maxAge);
+  }
+
+  @Get('applications/:id/upgrades')
+  @ApiOperation({
+    operationId: 'listUpgradeOptions',
+    summary: 'The versions a Rainbond application can be upgraded to',
+    description:
+      'One entry per app model installed in the app; `upgradeVersions` are what `upgrade` accepts.',
+  })
+  @TEAM_PARAM
+  @ID_PARAM
+  @IF_NONE_MATCH
+  @ApiOkResponse({ type: UpgradeResult })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
+  @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  async upgrades(
+    @Param() params: ApplicationParams,
+    @CurrentCaller() caller: Caller,
+    @CurrentTeam() team: TeamContext,
+    @Query() query: ViewQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UpgradeResult | undefined> {
+    const options = await this.reads.upgradeOptions(reader(caller, team), params.id);
+    return answerCacheable(
+      reply,
+      ifNoneMatch,
+      withView(options, query.view ?? 'summary'),
+      this.maxAge,
+    );
+  }
+
+  @Get('catalogs')
+  @ApiOperation({
+    operationId: 'listCatalogs',
+    summary: 'App Center catalogs and App Warehouse categories, for publish forms',
+  })
+  @TEAM_PARAM
+  @IF_NONE_MATCH
+  @ApiOkResponse({ type: CatalogList })
+  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
+  @ApiProblemResponses(400, 401, 404)
+  async catalogs(
+    @Param() _params: TeamParams,
+    @CurrentCaller() caller: Caller,
+    @CurrentTeam() team: TeamContext,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CatalogList | undefined> {
+    const list = await this.reads.catalogs(reader(caller, team));
+    return answerCacheable(reply, ifNoneMatch, list, list.partial ? 0 : this.maxAge);
+  }
+}
+
+function reader(caller: Caller, team: TeamContext): Reader {
+  return { caller: caller.name, team };
+}

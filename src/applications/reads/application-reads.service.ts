@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ProblemError } from '../../common/problem';
+import { toProblem } from '../../common/problem-mapping';
+import { UpstreamError } from '../../common/upstream.error';
+import type { TeamContext } from '../../teams/team-context';
+import { parseApplicationId, type ProviderName, type RainbondAppRef } from '../application-id';
+import type {
+  ApplicationProvider,
+  ApplicationSource,
+  SourcePage,
+} from '../application-provider.port';
+import { APPLICATION_PROVIDERS } from '../applications.di-tokens';
+import { DEFAULT_PAGE_SIZE } from '../dto/list-applications.dto';
+import type { ApplicationPage, CatalogList, SourceFailure } from '../models/application-page.model';
+import type { Application } from '../models/application.model';
+import type { UpgradeResult } from '../models/upgrade-option.model';
+import { ListCursors } from './list-cursor';
+import { ReadCache } from './read-cache';
+import { READ_CURSORS } from './reads.di-tokens';
+
+export interface ListRequest {
+  provider?: ProviderName;
+  name?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Who reads, for the cache key: answers are never shared between callers or teams. */
+export interface Reader {
+  caller: string;
+  team: TeamContext;
+}
+
+const PROVIDER_ORDER: readonly ProviderName[] = ['rainbond', 'app-center', 'app-warehouse'];
+
+/**
+ * The BFF reads: one application list merged across the team's sources (Rainbond regions, App
+ * Center, App Warehouse, in that order), one application, upgrade options, catalogs. Answers go
+ * through a short per-caller, per-team cache; a source that fails is reported, not fatal.
+ */
+@Injectable()
+export class ApplicationReadsService {
+  private readonly providers: ApplicationProvider[];
+
+  constructor(
+    @Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[],
+    private readonly cache: ReadCache,
+    @Inject(READ_CURSORS) private readonly cursors: ListCursors,
+  ) {
+    this.providers = [...providers].sort(
+      (a, b) => PROVIDER_ORDER.indexOf(a.provider) - PROVIDER_ORDER.indexOf(b.provider),
+    );
+  }
+
+  list(reader: Reader, request: ListRequest): Promise<ApplicationPage> {
+    const scope = JSON.stringify([reader.caller, reader.team.key, request.provider, request.name]);
+    const limit = request.limit ?? DEFAULT_PAGE_SIZE;
+    const start = request.cursor
+      ? this.cursors.decode(request.cursor, scope)
+      : { source: 0, offset: 0 };
+    return this.cache.get(
+      reader.team.key,
+      `list\n${scope}\n${limit}\n${start.source}:${start.offset}`,
+      () => this.mergePage(reader.team, request, scope, limit, start),
+      (page) => !page.partial,
+    );
+  }
+
+  get(reader: Reader, id: string): Promise<Application> {
+    const app = parseApplicationId(id);
+    const provider = this.providerOf(app.provider, 'get');
+    return this.cache.get(reader.team.key, `get\n${reader.caller}\n${id}`, () =>
+      provider.get!(reader.team, app),
+    );
+  }
+
+  upgradeOptions(reader: Reader, id: string): Promise<UpgradeResult> {
+    const app = parseApplicationId(id);
+    const provider = this.providerOf(app.provider, 'upgradeOptions');
+    return this.cache.get(reader.team.key, `upgrades\n${reader.caller}\n${id}`, () =>
+      provider.upgradeOptions!(reader.team, app as RainbondAppRef),
+    );
+  }
+
+  catalogs(reader: Reader): Promise<CatalogList> {
+    const withCatalogs = this.providers.filter(
+      (provider) => provider.catalogs && (provider.sources?.(reader.team).length ?? 0) > 0,
+    );
+    return this.cache.get(
+      reader.team.key,
+      `catalogs\n${reader.caller}`,
+      async () => {
+        const results = await Promise.allSettled(
+          withCatalogs.map((provider) => provider.catalogs!(reader.team)),
+        );
+        const errors = results.flatMap((result, i) =>
+          result.status === 'rejected'
+            ? [failure(withCatalogs[i].provider, withCatalogs[i].provider, result.reason)]
+            : [],
+        );
+        return {
+          items: results.flatMap((result) => (result.status === 'fulfilled' ? result.value : [])),
+          partial: errors.length > 0,
+          errors,
+        };
+      },
+      (list) => !list.partial,
+    );
+  }
+
+  /** Clears what was cached for a team after the gateway wrote to it. */
+  invalidate(team: TeamContext): void {
+    this.cache.invalidateTeam(team.key);
+  }
+
+  /**
+   * Asks every source from the cursor's onwards at once (one call each, concurrently), then fills
+   * the page in merge order. A failed source is skipped and reported; the cursor moves past it.
+   */
+  private async mergePage(
+    team: TeamContext,
+    request: ListRequest,
+    scope: string,
+    limit: number,
+    start: { source: number; offset: number },
+  ): Promise<ApplicationPage> {
+    const sources = this.sourcesOf(team, request.provider);
+    const asked = sources.slice(start.source);
+    const offsets = asked.map((_, i) => (i === 0 ? start.offset : 0));
+    const answers = await Promise.allSettled(
+      asked.map((source, i) => source.page(offsets[i], limit, request.name)),
+    );
+
+    const items: Application[] = [];
+    const errors: SourceFailure[] = [];
+    let next: { source: number; offset: number } | undefined;
+    for (const [i, answer] of answers.entries()) {
+      if (answer.status === 'rejected') {
+        errors.push(failure(asked[i].name, asked[i].provider, answer.reason));
+        continue;
+      }
+      const taken = take(answer.value, limit - items.length);
+      items.push(...taken);
+      const consumed = offsets[i] + taken.length;
+      if (items.length === limit) {
+        const more = consumed < answer.value.total;
+        const nextSource = more ? start.source + i : start.source + i + 1;
+        if (more || nextSource < sources.length) {
+          next = { source: nextSource, offset: more ? consumed : 0 };
+        }
+        break;
+      }
+    }
+    return {
+      items,
+      nextCursor: next ? this.cursors.encode(next, scope) : undefined,
+      partial: errors.length > 0,
+      errors,
+    };
+  }
+
+  private sourcesOf(team: TeamContext, only?: ProviderName): ApplicationSource[] {
+    return this.providers
+      .filter((provider) => !only || provider.provider === only)
+      .flatMap((provider) => provider.sources?.(team) ?? []);
+  }
+
+  private providerOf(name: ProviderName, operation: 'get' | 'upgradeOptions'): ApplicationProvider {
+    const provider = this.providers.find((candidate) => candidate.provider === name);
+    if (!provider?.[operation]) {
+      throw ProblemError.invalidField(
+        'id',
+        `${name} applications have no ${operation === 'get' ? 'details' : 'upgrade options'}`,
+      );
+    }
+    return provider;
+  }
+}
+
+function take(page: SourcePage, room: number): Application[] {
+  return page.items.slice(0, Math.max(0, room));
+}
+
+/** What a caller needs to know about a failed source: the problem the gateway would have answered. */
+function failure(source: string, provider: ProviderName, error: unknown): SourceFailure {
+  const { problem } = toProblem(error);
+  const slug = problem.type.slice(problem.type.lastIndexOf('/') + 1);
+  return {
+    source,
+    provider,
+    status: problem.status,
+    code: (error instanceof UpstreamError && error.details.code) || slug,
+    message: problem.detail ?? problem.title,
+  };
+}
