@@ -90,6 +90,8 @@ export class ApplicationsController {
   @ApiOperation({
     operationId: 'installApplication',
     summary: 'Install a market app model into a Rainbond app',
+    description:
+      'Rainbond installs the app model version from the given market into the existing app (`deploy: true` also builds and starts it). The answer lists every component now in the app.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
@@ -135,6 +137,8 @@ export class ApplicationsController {
   @ApiOperation({
     operationId: 'upgradeApplication',
     summary: 'Upgrade a Rainbond app to given app model versions',
+    description:
+      'Each entry moves one installed app model to a version; `GET …/upgrades` lists the versions accepted. The answer is the app models as Rainbond reads them after the upgrade.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM

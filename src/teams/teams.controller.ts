@@ -14,7 +14,12 @@ export class TeamsController {
   constructor(private readonly teams: TeamRegistry) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listTeams', summary: 'Teams this caller may use' })
+  @ApiOperation({
+    operationId: 'listTeams',
+    summary: 'Teams this caller may use',
+    description:
+      'The gateway teams this caller may name in `{team}`, with the platforms each has an account on. No upstream call.',
+  })
   @ApiOkResponse({ type: TeamList })
   @ApiProblemResponses(401)
   list(@CurrentCaller() caller: Caller): TeamList {

@@ -90,6 +90,8 @@ export class ApplicationReadsController {
   @ApiOperation({
     operationId: 'getApplication',
     summary: 'One application (with its components for Rainbond)',
+    description:
+      'Rainbond: the app and its components. App Center (no get-one upstream): found by paging its list. App Warehouse: its list filtered by `app_id`. 404 when the team cannot see it.',
   })
   @TEAM_PARAM
   @ID_PARAM
@@ -143,6 +145,8 @@ export class ApplicationReadsController {
   @ApiOperation({
     operationId: 'listCatalogs',
     summary: 'App Center catalogs and App Warehouse categories, for publish forms',
+    description:
+      '`id` is what a publish request sends as App Center `catalogId` or warehouse `category`. The warehouse categories are a fixed enum; when the App Center fails the answer is partial.',
   })
   @TEAM_PARAM
   @IF_NONE_MATCH

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGatewayApp } from '../app.factory';
+import { startSandboxRuntime } from '../sandbox/sandbox-runtime';
+import { createOpenApiDocument, serializeOpenApiDocument } from './openapi-document';
+
+/** `npm run openapi`: writes openapi.json at the repository root from the app's own routes. */
+async function writeOpenApi(): Promise<void> {
+  const runtime = await startSandboxRuntime();
+  const app = await createGatewayApp({
+    ...runtime.config,
+    logging: { level: 'warn', pretty: false },
+  });
+  try {
+    await app.init();
+    const target = join(__dirname, '..', '..', 'openapi.json');
+    writeFileSync(target, serializeOpenApiDocument(createOpenApiDocument(app)));
+    console.log(`wrote ${target}`);
+  } finally {
+    await app.close();
+    await runtime.sandbox.stop();
+  }
+}
+
+void writeOpenApi();
