@@ -14,8 +14,11 @@ interface Runtime {
 async function prepareRuntime(): Promise<Runtime> {
   const configFile = process.env.CONFIG_FILE;
   if (configFile) {
+    const config = loadConfigFile(configFile);
+    // HOST lets a container listen on its network (0.0.0.0) whatever interface the file names.
+    const host = process.env.HOST || config.server.host;
     return {
-      config: loadConfigFile(configFile),
+      config: { ...config, server: { ...config.server, host } },
       banner: [`configuration: ${configFile}`],
       stop: async () => {},
     };

@@ -55,6 +55,7 @@ export function workspaceProfile(
   return {
     target,
     sendsRequestId: true,
+    postsAreWrites: true,
     errorReply: (status, requestId) => {
       switch (status) {
         case 401:
