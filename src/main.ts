@@ -16,8 +16,10 @@ async function prepareRuntime(): Promise<Runtime> {
     const config = loadConfigFile(configFile);
     // Before Fastify and the HTTP clients load (imported below), so instrumentation can patch them.
     const tracing = config.tracing.enabled ? startTracing(config.tracing) : undefined;
+    // HOST lets a container listen on its network (0.0.0.0) whatever interface the file names.
+    const host = process.env.HOST || config.server.host;
     return {
-      config,
+      config: { ...config, server: { ...config.server, host } },
       banner: [`configuration: ${configFile}`, `tracing: ${tracing ? 'on' : 'off'}`],
       stop: async () => tracing?.shutdown(),
     };

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
+import { DEVELOPMENT_API_KEY } from '../src/sandbox/sandbox-runtime';
+import { SANDBOX_SECRET_ENV_NAMES } from '../src/sandbox/sandbox-secrets';
+import { PORT_ENV, readStandaloneSettings } from '../src/sandbox/standalone-settings';
 
 /**
  * No Docker engine runs where the tests run, so the compose file is checked statically: against the
@@ -9,11 +13,20 @@ import { parse } from 'yaml';
  * mounts, whose every secret reference it must provide.
  */
 const root = join(__dirname, '..');
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
-  services: Record<
-    string,
-    { environment?: Record<string, string>; secrets?: string[]; volumes?: string[] }
-  >;
+interface ComposeService {
+  environment?: Record<string, string>;
+  secrets?: string[];
+  volumes?: string[];
+  profiles?: string[];
+  command?: string[];
+  image?: string;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+/** YAML merge keys (`<<: *anchor`) on, as Compose reads them. */
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
   secrets: Record<string, { file: string }>;
 };
 const schema = JSON.parse(
@@ -43,6 +56,26 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
+/** The `${NAME}` references of a config file. */
+function envRefsOf(configPath: string): string[] {
+  return stringsIn(parse(readFileSync(join(root, configPath), 'utf8'))).flatMap(
+    (value) => /^\$\{(\w+)\}$/.exec(value)?.[1] ?? [],
+  );
+}
+
+/** A service's environment as Compose passes it when no variable is set: `${X:-default}` → default. */
+function interpolated(environment: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      String(value).replace(
+        /\$\{\w+(?::-([^}]*))?\}/g,
+        (_match, fallback?: string) => fallback ?? '',
+      ),
+    ]),
+  );
+}
+
 describe('docker-compose.yml', () => {
   it('validates against the Compose Specification schema', () => {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
@@ -64,7 +97,7 @@ describe('docker-compose.yml', () => {
       volume.endsWith(':/app/config/gateway.yaml:ro'),
     )!;
     const values = stringsIn(parse(readFileSync(join(root, mount.split(':')[0]), 'utf8')));
-    const envRefs = values.flatMap((value) => /^\$\{(\w+)\}$/.exec(value)?.[1] ?? []);
+    const envRefs = envRefsOf(mount.split(':')[0]);
     const secretRefs = values.flatMap(
       (value) => /^file:\/run\/secrets\/(.+)$/.exec(value)?.[1] ?? [],
     );
@@ -80,5 +113,78 @@ describe('docker-compose.yml', () => {
     const gateway = compose.services.gateway as Record<string, unknown>;
     expect(JSON.stringify(gateway.healthcheck)).toContain('/health/ready');
     expect(gateway.depends_on).toEqual({ redis: { condition: 'service_healthy' } });
+  });
+});
+
+describe('docker-compose.yml, sandbox profile', () => {
+  const { gateway, redis, simulators, 'gateway-sandbox': gatewaySandbox } = compose.services;
+  const simulatorEnv = interpolated(simulators.environment);
+  const gatewayEnv = interpolated(gatewaySandbox.environment);
+
+  it('adds the simulators and their gateway under the sandbox profile only', () => {
+    expect([gateway.profiles, redis.profiles]).toEqual([undefined, undefined]);
+    expect([simulators.profiles, gatewaySandbox.profiles]).toEqual([['sandbox'], ['sandbox']]);
+    expect([simulators.image, gatewaySandbox.image]).toEqual([gateway.image, gateway.image]);
+  });
+
+  it('runs the standalone entry point, configured by an environment it accepts', () => {
+    expect(simulators.command).toEqual(['node', 'dist/sandbox/standalone.js']);
+    expect(existsSync(join(root, 'src', 'sandbox', 'standalone.ts'))).toBe(true);
+    const settings = readStandaloneSettings(simulatorEnv);
+    expect(settings).toMatchObject({ host: '0.0.0.0', allowRemote: true, faults: [] });
+  });
+
+  it('checks the simulators through the control API, published on host loopback only', () => {
+    const controlPort = simulatorEnv[PORT_ENV.control];
+    expect(simulators.healthcheck!.test.join(' ')).toContain(
+      `http://127.0.0.1:${controlPort}/health`,
+    );
+    expect(simulators.ports).toEqual([`127.0.0.1:${controlPort}:${controlPort}`]);
+  });
+
+  it('gives gateway-sandbox every ${ENV} that config/default.yaml references', () => {
+    expect(gatewayEnv.CONFIG_FILE).toBe('/app/config/default.yaml');
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^COPY config \.\/config$/m);
+    const refs = envRefsOf('config/default.yaml');
+    expect(refs.length).toBeGreaterThan(0);
+    for (const name of refs) expect(gatewayEnv[name]).toMatch(/./);
+  });
+
+  it("points gateway-sandbox at the simulators' ports", () => {
+    const urlOf = {
+      rainbond: 'SANDBOX_RAINBOND_URL',
+      appCenter: 'SANDBOX_APP_CENTER_URL',
+      appWarehouse: 'SANDBOX_APP_WAREHOUSE_URL',
+      iam: 'SANDBOX_IAM_URL',
+    } as const;
+    for (const [simulator, urlName] of Object.entries(urlOf)) {
+      const port = simulatorEnv[PORT_ENV[simulator as keyof typeof urlOf]];
+      expect(gatewayEnv[urlName]).toBe(`http://simulators:${port}`);
+    }
+  });
+
+  it('gives the simulators the same credentials as the gateway, for every one it uses', () => {
+    const used = envRefsOf('config/default.yaml').filter((name) =>
+      SANDBOX_SECRET_ENV_NAMES.includes(name),
+    );
+    expect(used.length).toBeGreaterThan(0);
+    for (const name of used) {
+      expect(simulatorEnv[name]).toMatch(/./);
+      expect(simulators.environment![name]).toBe(gatewaySandbox.environment![name]);
+    }
+  });
+
+  it('accepts the documented development API key by default', () => {
+    const sha256 = createHash('sha256').update(DEVELOPMENT_API_KEY).digest('hex');
+    expect(gatewayEnv.SANDBOX_API_KEY_SHA256).toBe(sha256);
+  });
+
+  it('listens beyond container loopback and waits for healthy simulators and Redis', () => {
+    expect(gatewayEnv.HOST).toBe('0.0.0.0');
+    expect(gatewaySandbox.healthcheck).toEqual(gateway.healthcheck);
+    expect(gatewaySandbox.depends_on).toEqual({
+      simulators: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
   });
 });

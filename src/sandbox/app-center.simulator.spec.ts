@@ -193,6 +193,18 @@ describe('App Center simulator (UploadApp)', () => {
     expect((await list(`?limit=${limit}`)).status).toBe(400);
   });
 
+  it.each(['name=a&name=b', 'limit=1&limit=2'])(
+    'answers 400 WKS.00211807 to a repeated parameter (%s)',
+    async (query) => {
+      const response = await list(`?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        error_code: 'WKS.00211807',
+        error_msg: expect.stringMatching(/^Invalid parameter (name|limit): must be given once$/),
+      });
+    },
+  );
+
   it("keeps each project's apps apart", async () => {
     const globex = await iamToken(sandbox, 'globex');
     const url = `${sandbox.urls.appCenter}/v1/${WORKSPACE.users.globex.projectId}/app-center/apps`;

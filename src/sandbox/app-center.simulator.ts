@@ -8,9 +8,11 @@ import {
   page,
   parsePaging,
   parseWorkspaceBody,
+  queryParam,
   WKS_INVALID_PARAMETER,
   wksError,
   workspaceProfile,
+  type WorkspaceQuery,
   type WorkspaceSimulatorContext,
   withoutNulls,
 } from './workspace-gateway';
@@ -89,12 +91,12 @@ export function createAppCenterSimulator(ctx: WorkspaceSimulatorContext): Fastif
     return created;
   });
 
-  app.get<{ Params: ProjectParams; Querystring: Record<string, string | undefined> }>(
+  app.get<{ Params: ProjectParams; Querystring: WorkspaceQuery }>(
     '/v1/:project_id/app-center/apps',
     (request) => {
       const project = authorizeProject(request, ctx, request.params.project_id);
       const paging = parsePaging(request.query);
-      const name = request.query.name?.toLowerCase();
+      const name = queryParam(request.query, 'name')?.toLowerCase();
       const matching = (published.get(project.projectId) ?? []).filter(
         (item) => !name || item.name.toLowerCase().includes(name),
       );

@@ -134,4 +134,16 @@ describe('App Warehouse simulator (CreateWarehouseApp)', () => {
     expect((await list(`?app_name=${created.app_name}`)).body.items).toEqual([created]);
     expect((await list('?limit=1')).body.items).toEqual([created]);
   });
+
+  it.each(['app_name', 'app_id', 'app_category', 'verify_status', 'offset'])(
+    'answers 400 WKS.00211807 when %s is repeated',
+    async (name) => {
+      const response = await list(`?${name}=1&${name}=2`);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        error_code: 'WKS.00211807',
+        error_msg: `Invalid parameter ${name}: must be given once`,
+      });
+    },
+  );
 });

@@ -7,7 +7,9 @@ import {
   page,
   parsePaging,
   parseWorkspaceBody,
+  queryParam,
   workspaceProfile,
+  type WorkspaceQuery,
   type WorkspaceSimulatorContext,
   withoutNulls,
 } from './workspace-gateway';
@@ -91,17 +93,17 @@ export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): Fas
     return created;
   });
 
-  app.get<{ Params: ProjectParams; Querystring: Record<string, string | undefined> }>(
+  app.get<{ Params: ProjectParams; Querystring: WorkspaceQuery }>(
     '/v1/:project_id/app-warehouse/apps',
     (request) => {
       const project = authorizeProject(request, ctx, request.params.project_id);
       const paging = parsePaging(request.query);
-      const {
-        app_id: appId,
-        app_name: appName,
-        app_category: category,
-        verify_status: status,
-      } = request.query;
+      const [appId, appName, category, status] = [
+        'app_id',
+        'app_name',
+        'app_category',
+        'verify_status',
+      ].map((name) => queryParam(request.query, name));
       const matching = (warehouse.get(project.projectId) ?? []).filter(
         (item) =>
           (!appId || item.app_id === appId) &&

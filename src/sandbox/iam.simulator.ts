@@ -62,6 +62,7 @@ const keystoneError = (status: number, message?: string) =>
 const IAM_PROFILE: UpstreamProfile = {
   target: 'iam',
   sendsRequestId: true,
+  postsAreWrites: false,
   // Throttling is answered by the API gateway in front of IAM, in its own shape.
   errorReply: (status, requestId) =>
     status === 429

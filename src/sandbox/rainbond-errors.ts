@@ -91,6 +91,7 @@ export function invalidIntegerId(value: string): SimulatedError {
 export const RAINBOND_PROFILE: UpstreamProfile = {
   target: 'rainbond',
   sendsRequestId: false,
+  postsAreWrites: true,
   errorReply: (status) => {
     if (status === 404) return DJANGO_NOT_FOUND;
     if (status === 500) return unhandled('simulated internal error');

@@ -143,6 +143,14 @@ describe('Rainbond simulator: authentication, scoping and apps', () => {
       ]);
     });
 
+    it('takes the last ?query= when it is repeated, as Django QueryDict.get does', async () => {
+      const response = await rainbond(sandbox, `${ACME_R1}/apps?query=nothing&query=SHOP`);
+      expect(response.status).toBe(200);
+      expect((response.body as { group_name: string }[]).map((app) => app.group_name)).toEqual([
+        'demo-shop',
+      ]);
+    });
+
     it('creates an app with 201 and lists it', async () => {
       const response = await rainbond(sandbox, `${ACME_R1}/apps`, {
         json: { app_name: 'created-app', app_note: 'n' },

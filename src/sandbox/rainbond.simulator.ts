@@ -93,7 +93,7 @@ export function createRainbondSimulator(ctx: RainbondSimulatorContext): FastifyI
 
   app.get<{ Params: TeamParams; Querystring: Query }>(BASE, (request) => {
     const { team, region } = teamScope(request);
-    const query = firstValue(request.query.query)?.toLowerCase();
+    const query = lastValue(request.query.query)?.toLowerCase();
     return state.apps
       .filter((candidate) => candidate.team === team && candidate.region === region)
       .filter((candidate) => !query || candidate.name.toLowerCase().includes(query))
@@ -115,7 +115,7 @@ export function createRainbondSimulator(ctx: RainbondSimulatorContext): FastifyI
     const { actor, app: target } = appScope(request);
     // The view reads only `is_deploy`; any non-empty value (even "false") requests a deploy.
     // `is_upload`, which the docs list, is ignored as it is by rainbond-console.
-    const deploy = Boolean(firstValue(request.query.is_deploy));
+    const deploy = Boolean(lastValue(request.query.is_deploy));
     state.install(target, validateInstall(jsonBody(request)), actor, deploy);
     return {
       enterprise_id: RAINBOND.enterpriseId,
@@ -213,8 +213,9 @@ function jsonBody(request: FastifyRequest): unknown {
   }
 }
 
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/** Django's `QueryDict.get`: of a repeated parameter, the last value. */
+function lastValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.at(-1) : value;
 }
 
 /** `AppBaseInfoSerializer`: every `ServiceGroup` field. */

@@ -46,6 +46,60 @@ describe('SandboxFaults', () => {
     expect(() => faults.inject('iam', { kind: 'status', status: 200 })).toThrow(RangeError);
     expect(() => faults.inject('iam', { kind: 'reset' }, { times: 0 })).toThrow(RangeError);
   });
+
+  it('refuses a probability outside (0, 1] and a slow-response without a duration', () => {
+    const faults = new SandboxFaults();
+    for (const probability of [0, -0.1, 1.5, Number.NaN]) {
+      expect(() => faults.inject('iam', { kind: 'reset' }, { probability })).toThrow(RangeError);
+    }
+    expect(() => faults.inject('iam', { kind: 'slow-response', ms: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('SandboxFaults with probabilities', () => {
+  /** Dice that return the given rolls in order. */
+  const scripted = (...rolls: number[]) => {
+    const dice = jest.fn(() => {
+      const roll = rolls.shift();
+      if (roll === undefined) throw new Error('rolled more often than scripted');
+      return roll;
+    });
+    return dice;
+  };
+
+  it('takes the first fault, in injection order, whose roll is under its probability', () => {
+    const faults = new SandboxFaults(scripted(0.5, 0.01, 0.2, 0.7, 0.05));
+    faults.inject('rainbond', { kind: 'status', status: 503 }, { probability: 0.1 });
+    faults.inject('rainbond', { kind: 'reset' }, { probability: 0.3 });
+    // rolls: 0.5 misses 503, 0.01 hits reset | 0.2 misses 503, 0.7 misses reset | 0.05 hits 503
+    const kinds = [1, 2, 3].map(() => faults.take('rainbond')?.kind);
+    expect(kinds).toEqual(['reset', undefined, 'status']);
+  });
+
+  it('falls through to a fault without probability when the dice miss, rolling nothing for it', () => {
+    const dice = scripted(0.9, 0.01);
+    const faults = new SandboxFaults(dice);
+    faults.inject('iam', { kind: 'hang' }, { probability: 0.5 });
+    faults.inject('iam', { kind: 'malformed' });
+    expect([faults.take('iam')?.kind, faults.take('iam')?.kind]).toEqual(['malformed', 'hang']);
+    expect(dice).toHaveBeenCalledTimes(2);
+  });
+
+  it('spends the uses of a fault only when it fires', () => {
+    const faults = new SandboxFaults(scripted(0.9, 0.9, 0.1));
+    faults.inject('iam', { kind: 'reset' }, { probability: 0.5, times: 1 });
+    const kinds = [1, 2, 3, 4].map(() => faults.take('iam')?.kind);
+    expect(kinds).toEqual([undefined, undefined, 'reset', undefined]);
+  });
+
+  it('never rolls for faults injected without a probability', () => {
+    const dice = jest.fn(() => 0);
+    const faults = new SandboxFaults(dice);
+    faults.inject('iam', { kind: 'reset' }, { times: 1 });
+    faults.take('iam');
+    faults.take('iam');
+    expect(dice).not.toHaveBeenCalled();
+  });
 });
 
 describe('fault injection over HTTP', () => {

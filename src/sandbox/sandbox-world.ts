@@ -1,7 +1,7 @@
 /**
  * The fixed world the simulators start with. `config/default.yaml` and the Swagger examples refer to
  * these names, so the documented examples succeed as-is against a fresh sandbox.
- * Secrets are not here: the sandbox generates them at each start (see sandbox.ts).
+ * Secrets are not here: the sandbox generates them at each start (see sandbox-secrets.ts).
  */
 export const SANDBOX_WORLD = {
   rainbond: {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { startSandbox, type Sandbox } from './sandbox';
 import { SANDBOX_WORLD } from './sandbox-world';
 import { http, iamToken, rainbond, WORKSPACE } from './sandbox.test-helpers';
@@ -65,8 +66,35 @@ describe('startSandbox', () => {
     expect(sandbox.secrets.aksk.acme.secretKey).toHaveLength(40);
   });
 
+  it('completes secrets given for one team only with generated ones', async () => {
+    const given = await startSandbox({ secrets: { iamPasswords: { globex: 'globex-given' } } });
+    try {
+      expect(given.secrets.iamPasswords.globex).toBe('globex-given');
+      expect(given.secrets.iamPasswords.acme).toMatch(/^[\w-]{24}$/);
+    } finally {
+      await given.stop();
+    }
+  });
+
   it('refuses to listen beyond loopback', async () => {
     await expect(startSandbox({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+  });
+
+  it('tries another interface when allowRemote says so', async () => {
+    // 192.0.2.1 (TEST-NET-1) is not on this machine: listening fails, but not on the loopback rule.
+    await expect(startSandbox({ host: '192.0.2.1', allowRemote: true })).rejects.toThrow(
+      /EADDRNOTAVAIL/,
+    );
+  });
+
+  it('listens on the ports it is given', async () => {
+    const port = await freePort();
+    const fixed = await startSandbox({ ports: { iam: port } });
+    try {
+      expect(fixed.urls.iam).toBe(`http://127.0.0.1:${port}`);
+    } finally {
+      await fixed.stop();
+    }
   });
 
   it('records method, path with query, lower-cased headers and the parsed body', async () => {
@@ -123,3 +151,17 @@ describe('startSandbox', () => {
     expect(await pending).toMatchObject({ message: 'fetch failed' });
   });
 });
+
+/** A port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}

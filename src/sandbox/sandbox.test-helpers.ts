@@ -47,6 +47,15 @@ function parseJson(text: string): unknown {
 
 export const WORKSPACE = SANDBOX_WORLD.workspace;
 
+/** Standalone sandbox settings that put every server on any free port. */
+export const ANY_FREE_PORTS = {
+  SANDBOX_RAINBOND_PORT: '0',
+  SANDBOX_APP_CENTER_PORT: '0',
+  SANDBOX_APP_WAREHOUSE_PORT: '0',
+  SANDBOX_IAM_PORT: '0',
+  SANDBOX_CONTROL_PORT: '0',
+};
+
 /** The Keystone password-auth body for a team's IAM user. */
 export function passwordAuth(
   user: { name: string; password: string; domain?: Record<string, string> },

@@ -3,45 +3,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { SandboxFault, SandboxFaults, SandboxTarget } from './sandbox-faults';
-
-/** One request a simulator received, as it arrived. */
-export interface RecordedCall {
-  method: string;
-  /** Path with the query string. */
-  path: string;
-  /** Header names lower-cased; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  /**
-   * Parsed JSON body; the raw text when it was not JSON; undefined when there was none.
-   * Typed `any` on purpose: tests index straight into the wire shapes they assert on.
-   */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-/** Requests per simulator, in arrival order. */
-export class CallLog {
-  private readonly calls = new Map<SandboxTarget, RecordedCall[]>();
-
-  record(target: SandboxTarget, call: RecordedCall): void {
-    const list = this.calls.get(target) ?? [];
-    list.push(call);
-    this.calls.set(target, list);
-  }
-
-  list(target: SandboxTarget): RecordedCall[] {
-    return [...(this.calls.get(target) ?? [])];
-  }
-
-  clear(): void {
-    this.calls.clear();
-  }
-}
+import type { PerformedWrite, RecordedCall, TargetLog } from './simulator-records';
 
 /** What every simulator needs from the sandbox. */
 export interface SimulatorContext {
   faults: SandboxFaults;
-  calls: CallLog;
+  calls: TargetLog<RecordedCall>;
+  writes: TargetLog<PerformedWrite>;
 }
 
 export interface SimulatedReply {
@@ -62,6 +30,8 @@ export interface UpstreamProfile {
   target: SandboxTarget;
   /** Whether every response carries an `X-Request-Id` header (Huawei API gateway does). */
   sendsRequestId: boolean;
+  /** Whether a POST changes state (not for IAM: a token request is not a write). */
+  postsAreWrites: boolean;
   /** The upstream's error for a status (status faults, unknown routes, unparseable requests). */
   errorReply(status: number, requestId: string): SimulatedReply;
   /** The upstream's answer to an expired or unknown credential (`expired-token` fault). */
@@ -77,10 +47,16 @@ export type BodyRead =
   | { kind: 'invalid-json'; reason: string }
   | { kind: 'unsupported'; contentType: string };
 
+/** A fault that lets the request be handled in full and then spoils the answer. */
+type AnswerFault = Extract<SandboxFault, { kind: 'lose-response' | 'slow-response' }>;
+
 interface RequestState {
   requestId: string;
   call: RecordedCall;
   body: BodyRead;
+  /** Whether the route (or not-found) handler ran: no fault answered before it. */
+  handled: boolean;
+  answerFault?: AnswerFault;
 }
 
 const states = new WeakMap<FastifyRequest, RequestState>();
@@ -123,6 +99,7 @@ export function createSimulatorServer(
       requestId: randomBytes(16).toString('hex'),
       call,
       body: { kind: 'absent' },
+      handled: false,
     });
     done();
   });
@@ -132,13 +109,33 @@ export function createSimulatorServer(
     state.body = readBody(request);
     state.call.body = state.body.kind === 'json' ? state.body.value : request.body;
     const fault = ctx.faults.take(profile.target);
-    return fault ? applyFault(fault, profile, request, reply) : undefined;
+    let answered: FastifyReply | undefined;
+    if (fault && isAnswerFault(fault)) state.answerFault = fault;
+    else if (fault) answered = await applyFault(fault, profile, request, reply);
+    state.handled = answered === undefined;
+    return answered;
   });
 
-  app.addHook('onSend', (request, reply, payload, done) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     const state = states.get(request);
-    if (profile.sendsRequestId && state) reply.header('x-request-id', state.requestId);
-    done(null, payload);
+    if (!state) return payload;
+    if (profile.sendsRequestId) reply.header('x-request-id', state.requestId);
+    const { answerFault } = state;
+    if (profile.postsAreWrites && isPerformedWrite(request, reply, state)) {
+      ctx.writes.record(profile.target, {
+        path: request.url,
+        status: reply.statusCode,
+        body: state.call.body as unknown,
+        answerLost: answerFault?.kind === 'lose-response',
+      });
+    }
+    if (answerFault?.kind === 'slow-response') {
+      await sleep(answerFault.ms, undefined, { ref: false });
+    } else if (answerFault?.kind === 'lose-response') {
+      // Fastify's write of the answer then goes to a destroyed socket, which drops it.
+      request.raw.socket.destroy();
+    }
+    return payload;
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -164,8 +161,9 @@ function send(reply: FastifyReply, simulated: SimulatedReply): FastifyReply {
     .send(simulated.body);
 }
 
+/** Applies a fault that acts before the handler; undefined lets the handler run. */
 async function applyFault(
-  fault: SandboxFault,
+  fault: Exclude<SandboxFault, AnswerFault>,
   profile: UpstreamProfile,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -192,6 +190,20 @@ async function applyFault(
       reply.hijack();
       return reply;
   }
+}
+
+function isAnswerFault(fault: SandboxFault): fault is AnswerFault {
+  return fault.kind === 'lose-response' || fault.kind === 'slow-response';
+}
+
+function isPerformedWrite(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state: RequestState,
+): boolean {
+  return (
+    request.method === 'POST' && state.handled && reply.statusCode >= 200 && reply.statusCode < 300
+  );
 }
 
 function readBody(request: FastifyRequest): BodyRead {

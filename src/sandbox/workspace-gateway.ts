@@ -55,6 +55,7 @@ export function workspaceProfile(
   return {
     target,
     sendsRequestId: true,
+    postsAreWrites: true,
     errorReply: (status, requestId) => {
       switch (status) {
         case 401:
@@ -206,21 +207,36 @@ export interface Paging {
   limit: number;
 }
 
+/** Query parameters as Fastify parses them: a name given twice gives an array. */
+export type WorkspaceQuery = Record<string, string | string[] | undefined>;
+
+/**
+ * One query parameter of a Workspace API. No seed documents a repeated parameter, so it is treated
+ * as the service treats any invalid parameter: 400 `WKS.00211807`.
+ */
+export function queryParam(query: WorkspaceQuery, name: string): string | undefined {
+  const value = query[name];
+  if (Array.isArray(value)) {
+    throw wksError(400, WKS_INVALID_PARAMETER, `Invalid parameter ${name}: must be given once`);
+  }
+  return value;
+}
+
 /** `offset` ≥ 0 (default 0) and `limit` 1–100 (default 10), as the Workspace list APIs take them. */
-export function parsePaging(query: Record<string, string | undefined>): Paging {
+export function parsePaging(query: WorkspaceQuery): Paging {
   const offset = integerParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   const limit = integerParam(query, 'limit', 10, 1, 100);
   return { offset, limit };
 }
 
 function integerParam(
-  query: Record<string, string | undefined>,
+  query: WorkspaceQuery,
   name: string,
   fallback: number,
   min: number,
   max: number,
 ): number {
-  const raw = query[name];
+  const raw = queryParam(query, name);
   if (raw === undefined) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(value >= min && value <= max)) {
