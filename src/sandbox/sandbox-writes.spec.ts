@@ -10,8 +10,11 @@ describe('performed writes and faults after the handler', () => {
   let token: string;
   const warehouseApps = () =>
     `${sandbox.urls.appWarehouse}/v1/${WORKSPACE.users.acme.projectId}/app-warehouse/apps`;
-  const createWarehouseApp = (body: unknown) =>
-    http(warehouseApps(), { json: body, headers: { 'x-auth-token': token } });
+  const createWarehouseApp = (body: unknown, requestId?: string) =>
+    http(warehouseApps(), {
+      json: body,
+      headers: { 'x-auth-token': token, ...(requestId ? { 'x-request-id': requestId } : {}) },
+    });
   const createRainbondApp = (name: string) => rainbond(sandbox, RAINBOND_APPS, { json: { app_name: name } }); // prettier-ignore
   const rainbondAppNames = async () =>
     ((await rainbond(sandbox, RAINBOND_APPS)).body as { group_name: string }[]).map(
@@ -25,13 +28,14 @@ describe('performed writes and faults after the handler', () => {
   beforeEach(() => sandbox.resetCalls());
   afterAll(() => sandbox.stop());
 
-  it('records a POST answered 2xx as a write, with its path and parsed body', async () => {
-    await createWarehouseApp(WAREHOUSE_APP);
+  it('records a POST answered 2xx as a write, with its path, parsed body and request id', async () => {
+    await createWarehouseApp(WAREHOUSE_APP, 'gateway-request-1');
     expect(sandbox.writes('app-warehouse')).toEqual([
       {
         path: `/v1/${WORKSPACE.users.acme.projectId}/app-warehouse/apps`,
         status: 200,
         body: WAREHOUSE_APP,
+        callerRequestId: 'gateway-request-1',
         answerLost: false,
       },
     ]);

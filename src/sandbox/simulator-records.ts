@@ -26,6 +26,8 @@ export interface PerformedWrite {
   /** As in {@link RecordedCall.body}. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+  /** The `X-Request-Id` the caller sent, which ties the write to the gateway request behind it. */
+  callerRequestId?: string;
   /** True when a `lose-response` fault destroyed the socket instead of sending the answer. */
   answerLost: boolean;
 }

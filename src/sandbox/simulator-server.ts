@@ -126,6 +126,7 @@ export function createSimulatorServer(
         path: request.url,
         status: reply.statusCode,
         body: state.call.body as unknown,
+        callerRequestId: state.call.headers['x-request-id'],
         answerLost: answerFault?.kind === 'lose-response',
       });
     }
