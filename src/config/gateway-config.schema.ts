@@ -107,30 +107,43 @@ export const workspaceTeamSchema = z
         ),
         iam: httpUrl.describe('IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com'),
       })
-      .strict(),
-    auth: z.discriminatedUnion('type', [passwordAuthSchema, agencyAuthSchema, akskAuthSchema]),
+      .strict()
+      .describe('service endpoints of the region'),
+    auth: z
+      .discriminatedUnion('type', [passwordAuthSchema, agencyAuthSchema, akskAuthSchema])
+      .describe('how the gateway authenticates to Workspace and WorkspaceApp'),
   })
   .strict();
 
 export const teamSchema = z
   .object({
-    displayName: z.string().min(1).max(128),
-    rainbond: rainbondTeamSchema.optional(),
-    workspace: workspaceTeamSchema.optional(),
+    displayName: z.string().min(1).max(128).describe('the name GET /v1/teams shows'),
+    rainbond: rainbondTeamSchema
+      .optional()
+      .describe('the team in Rainbond: install, copy, upgrade'),
+    workspace: workspaceTeamSchema
+      .optional()
+      .describe('the team in Huawei Cloud Workspace: App Center and App Warehouse publishing'),
   })
   .strict()
   .refine((team) => team.rainbond || team.workspace, {
     message: 'a team needs a rainbond or a workspace section (or both)',
-  });
+  })
+  .describe('needs a rainbond or a workspace section (or both)');
 
 export const callerSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,62}$/)
+      .describe('the caller in the access log'),
     keys: z
       .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be the lowercase hex SHA-256 of an API key'))
       .min(1)
       .describe('SHA-256 hashes of the API keys this caller may use (several for rotation)'),
-    teams: z.array(z.string().regex(TEAM_KEY_PATTERN)).describe('team keys this caller may use'),
+    teams: z
+      .array(z.string().regex(TEAM_KEY_PATTERN))
+      .describe('team keys this caller may use; each must be configured under teams'),
     requestsPerWindow: z
       .number()
       .int()
@@ -145,8 +158,14 @@ export const gatewayConfigSchema = z
   .object({
     server: z
       .object({
-        host: z.string().min(1).default('0.0.0.0'),
-        port: z.number().int().min(0).max(65535).default(3000),
+        host: z.string().min(1).default('0.0.0.0').describe('address to listen on'),
+        port: z
+          .number()
+          .int()
+          .min(0)
+          .max(65535)
+          .default(3000)
+          .describe('TCP port; the PORT environment variable overrides it'),
         shutdownDrainMs: z
           .number()
           .int()
@@ -172,7 +191,8 @@ export const gatewayConfigSchema = z
           .describe('largest request body accepted; larger bodies get 413'),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('where the gateway listens'),
     upstreams: z
       .object({
         rainbond: upstreamSettings(60_000),
@@ -181,7 +201,8 @@ export const gatewayConfigSchema = z
         iam: upstreamSettings(10_000),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('HTTP settings per upstream'),
     iam: z
       .object({
         tokenExpiryMarginSeconds: z
@@ -202,7 +223,8 @@ export const gatewayConfigSchema = z
           ),
       })
       .strict()
-      .prefault({}),
+      .prefault({})
+      .describe('IAM token cache of the password and agency auth types'),
     resilience: z
       .object({
         retry: z
@@ -302,13 +324,20 @@ export const gatewayConfigSchema = z
       .object({
         level: z
           .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-          .default('info'),
+          .default('info')
+          .describe('least severe level written'),
         pretty: z.boolean().default(false).describe('human-readable lines instead of JSON'),
       })
       .strict()
-      .prefault({}),
-    callers: z.array(callerSchema).min(1),
-    teams: z.record(z.string().regex(TEAM_KEY_PATTERN), teamSchema),
+      .prefault({})
+      .describe('logs written to stdout'),
+    callers: z
+      .array(callerSchema)
+      .min(1)
+      .describe('the services and front-ends allowed to call, each with its API keys'),
+    teams: z
+      .record(z.string().regex(TEAM_KEY_PATTERN), teamSchema)
+      .describe('the teams the gateway serves, by team key: the {team} of the API paths'),
   })
   .strict()
   .superRefine((config, ctx) => {
