@@ -7,6 +7,7 @@ import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { corsOptionsFor } from './common/cors-options';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { ShutdownState } from './health/shutdown-state';
@@ -51,6 +52,7 @@ export async function createGatewayApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  if (config.cors) app.enableCors(corsOptionsFor(config.cors));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -64,11 +66,11 @@ export async function createGatewayApp(
   });
   registerAccessLog(fastify);
   registerRequestMetrics(fastify, app.get(GatewayMetrics));
-  setupSwagger(app);
+  setupSwagger(app, config);
   return app;
 }
 
-function setupSwagger(app: NestFastifyApplication): void {
+function setupSwagger(app: NestFastifyApplication, config: GatewayConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -79,6 +81,17 @@ function setupSwagger(app: NestFastifyApplication): void {
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Gateway API key' }, 'api-key')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: config.oidc
+            ? `Access token of a signed-in user, issued by ${config.oidc.issuer} for audience ${[config.oidc.audience].flat().join(' or ')}`
+            : 'Access token of a signed-in user: not enabled on this gateway (no oidc configuration)',
+        },
+        'oidc',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, {

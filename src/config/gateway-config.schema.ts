@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { corsSchema, oidcSchema } from './browser-access.schema';
+import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
 
 export const TEAM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -125,19 +127,15 @@ export const teamSchema = z
 
 export const callerSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+    name: callerNameSchema,
     keys: z
       .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be the lowercase hex SHA-256 of an API key'))
       .min(1)
       .describe('SHA-256 hashes of the API keys this caller may use (several for rotation)'),
     teams: z.array(z.string().regex(TEAM_KEY_PATTERN)).describe('team keys this caller may use'),
-    requestsPerWindow: z
-      .number()
-      .int()
-      .min(0)
-      .max(1_000_000)
-      .optional()
-      .describe("this caller's own rate limit, instead of rateLimit.requestsPerWindow"),
+    requestsPerWindow: ownRateLimitSchema.describe(
+      "this caller's own rate limit, instead of rateLimit.requestsPerWindow",
+    ),
   })
   .strict();
 
@@ -289,21 +287,38 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     callers: z.array(callerSchema).min(1),
+    oidc: oidcSchema
+      .optional()
+      .describe('sign-in of browser users with tokens of an OIDC provider'),
+    cors: corsSchema.optional().describe('browser origins allowed to call; no CORS without it'),
     teams: z.record(z.string().regex(TEAM_KEY_PATTERN), teamSchema),
   })
   .strict()
   .superRefine((config, ctx) => {
+    const checkTeam = (team: string, path: (string | number)[]) => {
+      if (!(team in config.teams)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `names team "${team}", which is not configured`,
+        });
+      }
+    };
     config.callers.forEach((caller, i) =>
-      caller.teams.forEach((team, j) => {
-        if (!(team in config.teams)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['callers', i, 'teams', j],
-            message: `names team "${team}", which is not configured`,
-          });
-        }
-      }),
+      caller.teams.forEach((team, j) => checkTeam(team, ['callers', i, 'teams', j])),
     );
+    if (!config.oidc) return;
+    for (const [group, teams] of Object.entries(config.oidc.groupTeams)) {
+      teams.forEach((team, j) => checkTeam(team, ['oidc', 'groupTeams', group, j]));
+    }
+    const { callerName } = config.oidc;
+    if (config.callers.some((caller) => caller.name === callerName)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oidc', 'callerName'],
+        message: `"${callerName}" is also the name of a configured caller`,
+      });
+    }
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
