@@ -7,6 +7,7 @@ import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { corsOptionsFor } from './common/cors-options';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 import { ShutdownState } from './health/shutdown-state';
@@ -52,6 +53,7 @@ export async function createGatewayApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  if (config.cors) app.enableCors(corsOptionsFor(config.cors));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -65,12 +67,12 @@ export async function createGatewayApp(
   });
   registerAccessLog(fastify);
   registerRequestMetrics(fastify, app.get(GatewayMetrics));
-  setupSwagger(app);
+  setupSwagger(app, config);
   return app;
 }
 
-function setupSwagger(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, createOpenApiDocument(app), {
+function setupSwagger(app: NestFastifyApplication, config: GatewayConfig): void {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
     swaggerOptions: { persistAuthorization: true },
   });

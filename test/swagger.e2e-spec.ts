@@ -3,6 +3,7 @@ import { startTestGateway, type TestGateway } from './support/test-gateway';
 interface Operation {
   operationId: string;
   parameters?: { name: string; in: string; example?: string; schema?: { example?: string } }[];
+  security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
   responses: Record<string, unknown>;
 }
@@ -52,6 +53,18 @@ describe('OpenAPI document and its examples', () => {
       type: 'http',
       scheme: 'bearer',
     });
+  });
+
+  it('lets every operation be authorized with an API key or a user access token', () => {
+    expect(spec.components.securitySchemes.oidc).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
+    for (const { operation } of operations()) {
+      expect(operation.security).toHaveLength(2);
+      expect(operation.security).toEqual(expect.arrayContaining([{ 'api-key': [] }, { oidc: [] }]));
+    }
   });
 
   it('documents problem responses on every operation', () => {

@@ -50,6 +50,7 @@ const RAINBOND_ID_PARAM = ApiParam({
 
 @ApiTags('applications')
 @ApiBearerAuth('api-key')
+@ApiBearerAuth('oidc')
 @ApiExtraModels(PublishAppCenterRequest, PublishAppWarehouseRequest)
 @UseGuards(TeamCredentialsGuard)
 @Controller({ path: 'teams/:team/applications', version: '1' })

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ApiKeyGuard } from './api-key.guard';
+import { CallerAuthGuard } from './caller-auth.guard';
 import { CallerRegistry } from './caller-registry';
+import { UserTokenVerifier } from './user-token.verifier';
 
 @Module({
-  providers: [CallerRegistry, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [CallerRegistry, UserTokenVerifier, { provide: APP_GUARD, useClass: CallerAuthGuard }],
   exports: [CallerRegistry],
 })
 export class AuthModule {}

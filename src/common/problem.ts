@@ -73,7 +73,7 @@ export class ProblemError extends Error {
       HttpStatus.UNAUTHORIZED,
       'unauthorized',
       'Unauthorized',
-      'A valid API key is required in the Authorization header as "Bearer <key>".',
+      'A valid API key or access token is required in the Authorization header as "Bearer <credential>".',
       { headers: { 'www-authenticate': 'Bearer' } },
     );
   }

@@ -147,7 +147,7 @@ describe('the shipped configurations', () => {
     readFile: (path) => (path.endsWith('.yaml') ? readFileSync(path, 'utf8') : 'secret-from-file'),
   };
 
-  it('config/example.production.yaml is valid and shows every Workspace auth type', () => {
+  it('config/example.production.yaml is valid and shows every Workspace auth type, oidc and cors', () => {
     const config = loadConfigFile(
       join(__dirname, '../../config/example.production.yaml'),
       anyReference,
@@ -156,6 +156,8 @@ describe('the shipped configurations', () => {
       team.workspace ? [team.workspace.auth.type] : [],
     );
     expect(new Set(authTypes)).toEqual(new Set(['password', 'agency', 'aksk']));
+    expect(config.oidc?.groupTeams).toBeDefined();
+    expect(config.cors?.origins).not.toContain('*');
   });
 });
 

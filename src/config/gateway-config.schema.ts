@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { corsSchema, oidcSchema } from './browser-access.schema';
+import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
 
 export const TEAM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -133,10 +135,7 @@ export const teamSchema = z
 
 export const callerSchema = z
   .object({
-    name: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,62}$/)
-      .describe('the caller in the access log'),
+    name: callerNameSchema.describe('the caller in the access log'),
     keys: z
       .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be the lowercase hex SHA-256 of an API key'))
       .min(1)
@@ -144,13 +143,9 @@ export const callerSchema = z
     teams: z
       .array(z.string().regex(TEAM_KEY_PATTERN))
       .describe('team keys this caller may use; each must be configured under teams'),
-    requestsPerWindow: z
-      .number()
-      .int()
-      .min(0)
-      .max(1_000_000)
-      .optional()
-      .describe("this caller's own rate limit, instead of rateLimit.requestsPerWindow"),
+    requestsPerWindow: ownRateLimitSchema.describe(
+      "this caller's own rate limit, instead of rateLimit.requestsPerWindow",
+    ),
   })
   .strict();
 
@@ -335,23 +330,40 @@ export const gatewayConfigSchema = z
       .array(callerSchema)
       .min(1)
       .describe('the services and front-ends allowed to call, each with its API keys'),
+    oidc: oidcSchema
+      .optional()
+      .describe('sign-in of browser users with tokens of an OIDC provider'),
+    cors: corsSchema.optional().describe('browser origins allowed to call; no CORS without it'),
     teams: z
       .record(z.string().regex(TEAM_KEY_PATTERN), teamSchema)
       .describe('the teams the gateway serves, by team key: the {team} of the API paths'),
   })
   .strict()
   .superRefine((config, ctx) => {
+    const checkTeam = (team: string, path: (string | number)[]) => {
+      if (!(team in config.teams)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `names team "${team}", which is not configured`,
+        });
+      }
+    };
     config.callers.forEach((caller, i) =>
-      caller.teams.forEach((team, j) => {
-        if (!(team in config.teams)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['callers', i, 'teams', j],
-            message: `names team "${team}", which is not configured`,
-          });
-        }
-      }),
+      caller.teams.forEach((team, j) => checkTeam(team, ['callers', i, 'teams', j])),
     );
+    if (!config.oidc) return;
+    for (const [group, teams] of Object.entries(config.oidc.groupTeams)) {
+      teams.forEach((team, j) => checkTeam(team, ['oidc', 'groupTeams', group, j]));
+    }
+    const { callerName } = config.oidc;
+    if (config.callers.some((caller) => caller.name === callerName)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oidc', 'callerName'],
+        message: `"${callerName}" is also the name of a configured caller`,
+      });
+    }
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { GatewayConfig } from '../config/gateway-config.schema';
 
 /** The gateway's OpenAPI document, as served at /docs-json and committed as openapi.json. */
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function createOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
   return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -15,6 +16,17 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setLicense('UNLICENSED', 'https://gateway.internal/license')
       .addServer('/', 'this gateway')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Gateway API key' }, 'api-key')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: config.oidc
+            ? `Access token of a signed-in user, issued by ${config.oidc.issuer} for audience ${[config.oidc.audience].flat().join(' or ')}`
+            : 'Access token of a signed-in user: not enabled on this gateway (no oidc configuration)',
+        },
+        'oidc',
+      )
       .build(),
   );
 }

@@ -8,14 +8,12 @@ import { createOpenApiDocument, serializeOpenApiDocument } from './openapi-docum
 /** `npm run openapi`: writes openapi.json at the repository root from the app's own routes. */
 async function writeOpenApi(): Promise<void> {
   const runtime = await startSandboxRuntime();
-  const app = await createGatewayApp({
-    ...runtime.config,
-    logging: { level: 'warn', pretty: false },
-  });
+  const config = { ...runtime.config, logging: { level: 'warn' as const, pretty: false } };
+  const app = await createGatewayApp(config);
   try {
     await app.init();
     const target = join(__dirname, '..', '..', 'openapi.json');
-    writeFileSync(target, serializeOpenApiDocument(createOpenApiDocument(app)));
+    writeFileSync(target, serializeOpenApiDocument(createOpenApiDocument(app, config)));
     console.log(`wrote ${target}`);
   } finally {
     await app.close();

@@ -13,9 +13,10 @@ import { ProblemError } from '../common/problem';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 
 /**
- * Rate limit per caller (all of its keys together), after the API key guard has named it. Public
- * routes (health, metrics) and unauthenticated requests are not counted. Answers carry the IETF
- * draft's `RateLimit-Limit`, `-Remaining` and `-Reset`; a refusal is a 429 problem with Retry-After.
+ * Rate limit per caller (all of its keys together) or per signed-in user, after the auth guard has
+ * named it. Public routes (health, metrics) and unauthenticated requests are not counted. Answers
+ * carry the IETF draft's `RateLimit-Limit`, `-Remaining` and `-Reset`; a refusal is a 429 problem
+ * with Retry-After.
  */
 @Injectable()
 export class CallerThrottlerGuard extends ThrottlerGuard {
@@ -35,7 +36,11 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    return Promise.resolve(`caller:${(request as unknown as FastifyRequest).caller!.name}`);
+    const caller = (request as unknown as FastifyRequest).caller!;
+    // Signed-in users share one caller name but each has a limit of their own.
+    return Promise.resolve(
+      caller.subject === undefined ? `caller:${caller.name}` : `user:${caller.subject}`,
+    );
   }
 
   protected override throwThrottlingException(

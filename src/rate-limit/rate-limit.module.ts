@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
 
-/** Must be imported after AuthModule: its guard runs after the API key guard has set the caller. */
+/** Must be imported after AuthModule: its guard runs after the auth guard has set the caller. */
 @Module({})
 export class RateLimitModule {
   static forConfig(config: GatewayConfig): DynamicModule {
@@ -13,6 +13,9 @@ export class RateLimitModule {
     const perCaller = new Map(
       config.callers.map((caller) => [caller.name, caller.requestsPerWindow ?? requestsPerWindow]),
     );
+    if (config.oidc) {
+      perCaller.set(config.oidc.callerName, config.oidc.requestsPerWindow ?? requestsPerWindow);
+    }
     const limitOf = (context: ExecutionContext) => {
       const caller = context.switchToHttp().getRequest<FastifyRequest>().caller;
       return (caller && perCaller.get(caller.name)) ?? requestsPerWindow;

@@ -9,6 +9,7 @@ import { TeamList, type TeamSummary } from './team-summary.model';
 
 @ApiTags('teams')
 @ApiBearerAuth('api-key')
+@ApiBearerAuth('oidc')
 @Controller({ path: 'teams', version: '1' })
 export class TeamsController {
   constructor(private readonly teams: TeamRegistry) {}

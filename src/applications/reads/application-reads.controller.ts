@@ -47,6 +47,7 @@ const IF_NONE_MATCH = ApiHeader({
 /** Reads for front-ends: each answers with an ETag and honours If-None-Match. */
 @ApiTags('applications')
 @ApiBearerAuth('api-key')
+@ApiBearerAuth('oidc')
 @UseGuards(TeamCredentialsGuard)
 @Controller({ path: 'teams/:team', version: '1' })
 export class ApplicationReadsController {
