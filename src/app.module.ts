@@ -7,6 +7,8 @@ import { AuthModule } from './auth/auth.module';
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { RedisModule } from './redis/redis.module';
 import { TeamsModule } from './teams/teams.module';
 
 @Module({})
@@ -36,9 +38,11 @@ export class AppModule {
           },
         }),
         GatewayConfigModule.forRoot(config),
+        RedisModule,
         AuthModule,
         TeamsModule,
         ApplicationsModule,
+        IdempotencyModule,
         HealthModule,
       ],
     };
