@@ -10,6 +10,8 @@ import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { RedisModule } from './redis/redis.module';
 import { TeamsModule } from './teams/teams.module';
 import { TRACE_CONTEXT_KEY, traceContextOf } from './tracing/trace-context';
 
@@ -43,10 +45,12 @@ export class AppModule {
         }),
         GatewayConfigModule.forRoot(config),
         MetricsModule,
+        RedisModule,
         AuthModule,
         RateLimitModule.forConfig(config),
         TeamsModule,
         ApplicationsModule,
+        IdempotencyModule,
         HealthModule,
       ],
     };

@@ -82,7 +82,7 @@ describe('CORS for configured front-end origins', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(PORTAL);
     expect(response.headers.get('access-control-expose-headers')).toBe(
-      'X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After',
+      'X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, Idempotent-Replayed, ETag',
     );
   });
 

@@ -97,8 +97,14 @@ describe('observability', () => {
       expect((await gateway.request('GET', '/v1/nowhere')).status).toBe(404);
       const publish = await gateway.request('POST', '/v1/teams/acme/applications', {
         body: PUBLISH_EXAMPLES.appWarehouse.value,
+        headers: { 'idempotency-key': 'metrics-publish' },
       });
       expect(publish.status).toBe(201);
+      const replay = await gateway.request('POST', '/v1/teams/acme/applications', {
+        body: PUBLISH_EXAMPLES.appWarehouse.value,
+        headers: { 'idempotency-key': 'metrics-publish' },
+      });
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
       const after = await scrape();
 
       const delta = (name: string, labels: Record<string, string>) =>
@@ -124,6 +130,7 @@ describe('observability', () => {
       expect(upstream('app-warehouse', 'publish', '200')).toBe(1);
       expect(upstream('iam', 'password-token', '201')).toBe(1);
       expect(delta('gateway_iam_token_fetches_total', { kind: 'fetched', result: 'ok' })).toBe(1);
+      expect(delta('gateway_idempotency_replays_total', {})).toBe(1);
       expect(
         sampleValue(after, 'gateway_circuit_state', { provider: 'rainbond', account: 'o19p6wen' }),
       ).toBe(0);

@@ -2,7 +2,13 @@ import { startTestGateway, type TestGateway } from './support/test-gateway';
 
 interface Operation {
   operationId: string;
-  parameters?: { name: string; in: string; example?: string; schema?: { example?: string } }[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    example?: string;
+    schema?: { example?: string };
+  }[];
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
   responses: Record<string, unknown>;
@@ -70,6 +76,17 @@ describe('OpenAPI document and its examples', () => {
   it('documents problem responses on every operation', () => {
     for (const { operation } of operations()) {
       expect(Object.keys(operation.responses)).toContain('401');
+    }
+  });
+
+  it('documents the optional Idempotency-Key and its 409 and 422 on every POST', () => {
+    const posts = operations().filter(({ method }) => method === 'post');
+    expect(posts).toHaveLength(4);
+    for (const { operation } of posts) {
+      expect(operation.parameters).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+      );
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['409', '422']));
     }
   });
 

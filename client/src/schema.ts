@@ -871,7 +871,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -906,7 +906,10 @@ export interface operations {
                 /** @description `full` adds the upstream body under `raw` */
                 view?: "summary" | "full";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Gateway team key */
                 team: unknown;
@@ -927,7 +930,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -947,6 +950,24 @@ export interface operations {
             };
             /** @description Unknown team or application, or a team this caller may not use */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -989,7 +1010,10 @@ export interface operations {
                 /** @description `full` adds the upstream body under `raw` */
                 view?: "summary" | "full";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
                 id: unknown;
@@ -1012,7 +1036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1039,8 +1063,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream reported a conflict */
+            /**
+             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             *
+             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1083,7 +1120,10 @@ export interface operations {
                 /** @description `full` adds the upstream body under `raw` */
                 view?: "summary" | "full";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
                 id: unknown;
@@ -1106,7 +1146,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopyResult"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1133,8 +1173,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream reported a conflict */
+            /**
+             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             *
+             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1177,7 +1230,10 @@ export interface operations {
                 /** @description `full` adds the upstream body under `raw` */
                 view?: "summary" | "full";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
                 id: unknown;
@@ -1200,7 +1256,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpgradeResult"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1227,8 +1283,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream reported a conflict */
+            /**
+             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             *
+             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
+             */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1300,7 +1369,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1391,7 +1460,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1546,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request */
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
 import { ProblemError } from '../common/problem';
+import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { TeamContext } from '../teams/team-context';
 import { ChecksCopyTarget, TeamCredentialsGuard } from '../teams/team-credentials.guard';
 import { CopyTargetTeam, CurrentTeam } from '../teams/team.decorators';
@@ -77,6 +78,7 @@ export class ApplicationsController {
   })
   @ApiCreatedResponse({ type: Application })
   @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  @ApiIdempotencyKey()
   publish(
     @Param() _params: TeamParams,
     @CurrentTeam() team: TeamContext,
@@ -99,6 +101,7 @@ export class ApplicationsController {
   @ApiBody({ type: InstallApplicationRequest, examples: { nginxDemo: INSTALL_EXAMPLE } })
   @ApiOkResponse({ type: Application })
   @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiIdempotencyKey()
   install(
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,
@@ -122,6 +125,7 @@ export class ApplicationsController {
   @ApiBody({ type: CopyApplicationRequest, examples: { toGlobex: COPY_EXAMPLE } })
   @ApiOkResponse({ type: CopyResult })
   @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiIdempotencyKey()
   copy(
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,
@@ -146,6 +150,7 @@ export class ApplicationsController {
   @ApiBody({ type: UpgradeApplicationRequest, examples: { nginxDemo: UPGRADE_EXAMPLE } })
   @ApiOkResponse({ type: UpgradeResult })
   @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiIdempotencyKey()
   upgrade(
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,

@@ -7,6 +7,14 @@ export interface Caller {
   subject?: string;
 }
 
+/**
+ * The principal whose budget and records these are: each service caller, and each signed-in user
+ * (users share one caller name, but not their rate limit or their idempotency keys).
+ */
+export function principalOf(caller: Caller): string {
+  return caller.subject === undefined ? `caller:${caller.name}` : `user:${caller.subject}`;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     caller?: Caller;

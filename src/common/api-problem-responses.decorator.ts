@@ -49,10 +49,11 @@ export class ProblemSchema {
 }
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Validation failed (per-field `errors[]`, nothing sent upstream), or the upstream rejected the request',
+  400: 'Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request',
   401: 'Missing or unknown API key',
   404: 'Unknown team or application, or a team this caller may not use',
-  409: 'The upstream reported a conflict',
+  409: 'The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)',
+  422: 'This `Idempotency-Key` was already used for a different request',
   502: 'The upstream failed, answered garbage, or refused the gateway credentials',
   503: 'The upstream is throttling; see Retry-After',
   504: 'The upstream did not answer in time',

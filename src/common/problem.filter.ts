@@ -1,7 +1,26 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem';
 import { toProblem } from './problem-mapping';
+
+export interface ProblemResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ProblemDetails;
+}
+
+/** The problem+json response an error becomes for this request (the filter's, and what is stored). */
+export function problemResponseFor(
+  exception: unknown,
+  request: Pick<FastifyRequest, 'id' | 'url'>,
+): ProblemResponse {
+  const { problem, headers } = toProblem(exception);
+  return {
+    status: problem.status,
+    headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE },
+    body: { ...problem, instance: request.url.split('?')[0], requestId: request.id },
+  };
+}
 
 /** Renders every error as RFC 9457 problem+json with the request id. */
 @Catch()
@@ -12,16 +31,12 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { problem, headers } = toProblem(exception);
-    if (problem.status >= 500 && !problem.upstream) {
+    const response = problemResponseFor(exception, request);
+    if (response.status >= 500 && !response.body.upstream) {
       this.logger.error(
         `request ${request.id} failed: ${(exception as Error)?.stack ?? String(exception)}`,
       );
     }
-    void reply
-      .status(problem.status)
-      .headers(headers)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send({ ...problem, instance: request.url.split('?')[0], requestId: request.id });
+    void reply.status(response.status).headers(response.headers).send(response.body);
   }
 }

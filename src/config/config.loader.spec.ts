@@ -143,7 +143,13 @@ describe('parseConfig', () => {
 
 describe('the shipped configurations', () => {
   const anyReference: ConfigSources = {
-    env: new Proxy({}, { get: (_, name) => `value-of-${String(name)}` }),
+    env: new Proxy(
+      {},
+      {
+        get: (_, name) =>
+          name === 'REDIS_URL' ? 'redis://redis:6379' : `value-of-${String(name)}`,
+      },
+    ),
     readFile: (path) => (path.endsWith('.yaml') ? readFileSync(path, 'utf8') : 'secret-from-file'),
   };
 
@@ -158,6 +164,7 @@ describe('the shipped configurations', () => {
     expect(new Set(authTypes)).toEqual(new Set(['password', 'agency', 'aksk']));
     expect(config.oidc?.groupTeams).toBeDefined();
     expect(config.cors?.origins).not.toContain('*');
+    expect(config.redis.url).toBe('redis://redis:6379');
   });
 });
 
@@ -219,5 +226,49 @@ describe('Workspace auth types', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^teams\.acme\.workspace\.auth\.durationSeconds: /),
     ]);
+  });
+});
+
+describe('redis and idempotency settings', () => {
+  const config = (extra: string, env: Record<string, string> = {}) =>
+    parseConfig(yamlWith(RAINBOND_TEAM) + extra, sources({ RAINBOND_TOKEN: 't', ...env }));
+
+  it('has no Redis and the documented idempotency defaults when nothing is set', () => {
+    const parsed = config('');
+    expect(parsed.redis).toEqual({ keyPrefix: 'gw:' });
+    expect(parsed.idempotency).toEqual({ ttlSeconds: 86_400, memoryMaxKeys: 10_000 });
+  });
+
+  it('takes the Redis URL from REDIS_URL when the file names none', () => {
+    expect(config('', { REDIS_URL: 'redis://:pw@127.0.0.1:6379/1' }).redis.url).toBe(
+      'redis://:pw@127.0.0.1:6379/1',
+    );
+  });
+
+  it('prefers the reference written in the file to REDIS_URL', () => {
+    const parsed = config('redis: { url: "${SHARED_REDIS}", keyPrefix: "pay:" }', {
+      REDIS_URL: 'redis://ignored:6379',
+      SHARED_REDIS: 'rediss://cache.internal:6380',
+    });
+    expect(parsed.redis).toEqual({ url: 'rediss://cache.internal:6380', keyPrefix: 'pay:' });
+  });
+
+  it('refuses a Redis URL written as a literal, since it can hold a password', () => {
+    expect(problemsOf(() => config('redis: { url: "redis://:pw@h:6379" }'))).toEqual([
+      'redis.url: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+    ]);
+  });
+
+  it('refuses a Redis URL of another scheme without echoing it', () => {
+    const problems = problemsOf(() => config('', { REDIS_URL: 'http://user:hunter2@h' }));
+    expect(problems).toEqual([expect.stringMatching(/^redis\.url: /)]);
+    expect(problems.join()).not.toContain('hunter2');
+  });
+
+  it('refuses an in-flight lease that an upstream call could outlive', () => {
+    expect(problemsOf(() => config('idempotency: { leaseSeconds: 60 }'))).toEqual([
+      'idempotency.leaseSeconds: must be longer than the longest upstream timeout (60000 ms)',
+    ]);
+    expect(config('idempotency: { leaseSeconds: 61 }').idempotency.leaseSeconds).toBe(61);
   });
 });

@@ -41,7 +41,13 @@ export function parseConfig(yamlText: string, sources: ConfigSources): GatewayCo
   }
   const problems: string[] = [];
   const referenced = new Set<string>();
-  const resolved = resolveReferences(raw, [], sources, problems, referenced);
+  const resolved = resolveReferences(
+    withRedisUrlFromEnvironment(raw, sources.env),
+    [],
+    sources,
+    problems,
+    referenced,
+  );
   problems.push(...literalSecrets(resolved, referenced));
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -52,6 +58,18 @@ export function parseConfig(yamlText: string, sources: ConfigSources): GatewayCo
     );
   }
   return result.data;
+}
+
+/**
+ * `redis.url` defaults to the REDIS_URL environment variable. It goes in as a reference, so it is
+ * resolved and checked like one written in the file.
+ */
+function withRedisUrlFromEnvironment(raw: unknown, env: ConfigSources['env']): unknown {
+  if (!env.REDIS_URL || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const root = raw as Record<string, unknown>;
+  const redis = root.redis ?? {};
+  if (redis === null || typeof redis !== 'object' || 'url' in redis) return raw;
+  return { ...root, redis: { ...redis, url: '${REDIS_URL}' } };
 }
 
 function resolveReferences(

@@ -36,6 +36,11 @@ const upstreamSettings = (timeoutMs: number) =>
     .strict()
     .prefault({});
 
+/** The longest time one upstream call may take, whichever upstream it goes to. */
+export function longestUpstreamTimeoutMs(upstreams: Record<string, { timeoutMs: number }>): number {
+  return Math.max(...Object.values(upstreams).map((upstream) => upstream.timeoutMs));
+}
+
 export const rainbondTeamSchema = z
   .object({
     baseUrl: httpUrl.describe('Rainbond console URL; the OpenAPI lives under /openapi/v1'),
@@ -326,6 +331,54 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({})
       .describe('logs written to stdout'),
+    redis: z
+      .object({
+        url: z
+          .url({ protocol: /^rediss?$/ })
+          .optional()
+          .describe(
+            'redis[s]://[user:password@]host:port[/db]; a reference, as it can hold a password; REDIS_URL when omitted',
+          ),
+        keyPrefix: z
+          .string()
+          .regex(/^[A-Za-z0-9:._-]{0,64}$/)
+          .default('gw:')
+          .describe(
+            'prefix of every key the gateway writes, so instances of one deployment share them',
+          ),
+      })
+      .strict()
+      .prefault({}),
+    idempotency: z
+      .object({
+        ttlSeconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(604_800)
+          .default(86_400)
+          .describe('how long a completed request is replayed for its Idempotency-Key'),
+        leaseSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(3_600)
+          .optional()
+          .describe(
+            'how long an in-flight marker lives if its instance dies; default: twice the longest upstream timeout plus 10 s',
+          ),
+        memoryMaxKeys: z
+          .number()
+          .int()
+          .min(100)
+          .max(1_000_000)
+          .default(10_000)
+          .describe(
+            'keys the per-instance memory store holds at most (least recently used go first)',
+          ),
+      })
+      .strict()
+      .prefault({}),
     callers: z
       .array(callerSchema)
       .min(1)
@@ -340,6 +393,15 @@ export const gatewayConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    const longestTimeoutMs = longestUpstreamTimeoutMs(config.upstreams);
+    const { leaseSeconds } = config.idempotency;
+    if (leaseSeconds !== undefined && leaseSeconds * 1000 <= longestTimeoutMs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idempotency', 'leaseSeconds'],
+        message: `must be longer than the longest upstream timeout (${longestTimeoutMs} ms)`,
+      });
+    }
     const checkTeam = (team: string, path: (string | number)[]) => {
       if (!(team in config.teams)) {
         ctx.addIssue({
@@ -367,6 +429,8 @@ export const gatewayConfigSchema = z
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+export type RedisConfig = GatewayConfig['redis'];
+export type IdempotencyConfig = GatewayConfig['idempotency'];
 export type TeamConfig = z.infer<typeof teamSchema>;
 export type RainbondTeamConfig = z.infer<typeof rainbondTeamSchema>;
 export type WorkspaceTeamConfig = z.infer<typeof workspaceTeamSchema>;
@@ -380,6 +444,7 @@ export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
 export const SECRET_PATHS = [
   'reads.cursorSecret',
+  'redis.url',
   'teams.*.rainbond.token',
   'teams.*.workspace.auth.password',
   'teams.*.workspace.auth.via.password',

@@ -7,6 +7,7 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator';
+import { RedisIndicator } from './redis.indicator';
 import { ShutdownState } from './shutdown-state';
 
 /**
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
+    private readonly redis: RedisIndicator,
   ) {}
 
   /** The process is up. */
@@ -30,7 +32,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The gateway takes traffic: configuration loaded, not shutting down. */
+  /** The gateway takes traffic: configuration loaded, not shutting down; Redis reported, never blocking. */
   @Get('ready')
   @Public()
   @HealthCheck()
@@ -42,6 +44,7 @@ export class HealthController {
           ? indicator.down({ message: 'shutting down' })
           : indicator.up();
       },
+      ...(this.redis.applies ? [() => this.redis.check()] : []),
     ]);
   }
 }

@@ -9,6 +9,7 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../auth/caller';
 import { ProblemError } from '../common/problem';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 
@@ -36,11 +37,7 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
-    const caller = (request as unknown as FastifyRequest).caller!;
-    // Signed-in users share one caller name but each has a limit of their own.
-    return Promise.resolve(
-      caller.subject === undefined ? `caller:${caller.name}` : `user:${caller.subject}`,
-    );
+    return Promise.resolve(principalOf((request as unknown as FastifyRequest).caller!));
   }
 
   protected override throwThrottlingException(
