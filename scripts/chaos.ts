@@ -71,7 +71,7 @@ function chaosConfig(config: GatewayConfig): GatewayConfig {
       appWarehouse: upstream('appWarehouse'),
       iam: upstream('iam'),
     },
-    ...({ redis: { keyPrefix: `chaos:${randomBytes(4).toString('hex')}:` } } as object),
+    redis: { ...config.redis, keyPrefix: `chaos:${randomBytes(4).toString('hex')}:` },
   };
 }
 

@@ -4,7 +4,8 @@ import type { Operation } from './operations';
 /** Answers a client retries: in flight elsewhere (409), throttled (429), unavailable (503). */
 const RETRYABLE = new Set([409, 429, 503]);
 const MAX_ATTEMPTS = 8;
-const CLIENT_TIMEOUT_MS = 2_500;
+/** Shorter than the gateway's upstream timeout, so some retries meet their first attempt in flight. */
+const CLIENT_TIMEOUT_MS = 800;
 
 export interface OperationOutcome {
   operation: Operation;

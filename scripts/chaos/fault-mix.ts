@@ -7,6 +7,10 @@ import type { Sandbox, SandboxFault, SandboxTarget } from '../../src/sandbox/san
  */
 const FAULT_MIX: [SandboxTarget, SandboxFault, number][] = [
   ['rainbond', { kind: 'latency', ms: 100 }, 0.1],
+  // slower than the client waits (800 ms), faster than the gateway's timeout (1 s): the client
+  // retries while the first request is still in flight
+  ['rainbond', { kind: 'latency', ms: 900 }, 0.05],
+  ['app-center', { kind: 'latency', ms: 900 }, 0.05],
   ['rainbond', { kind: 'slow-response', ms: 1_500 }, 0.03],
   ['rainbond', { kind: 'lose-response' }, 0.03],
   ['rainbond', { kind: 'status', status: 503 }, 0.05],
