@@ -1,4 +1,13 @@
+import {
+  deleteTestKeys,
+  REDIS_SKIP_NOTE,
+  TEST_REDIS_URL,
+  uniqueTestKeyPrefix,
+  unreachableRedisUrl,
+  usingRedis,
+} from '../src/redis/redis.test-helpers';
 import { sampleValue } from './support/metrics-text';
+import type { GatewayConfig } from '../src/config/gateway-config.schema';
 import {
   ACME_ONLY_KEY,
   expectProblem,
@@ -55,5 +64,53 @@ describe('rate limit per caller', () => {
       expect((await gateway.request('GET', '/health/ready', { key: null })).status).toBe(200);
       expect((await gateway.request('GET', '/v1/teams', { key: 'wrong' })).status).toBe(401);
     }
+  });
+});
+
+const REDIS_PREFIX = uniqueTestKeyPrefix();
+const limitedTo = (requestsPerWindow: number) => (config: GatewayConfig) => ({
+  ...config,
+  rateLimit: { requestsPerWindow, windowSeconds: 60 },
+});
+
+(TEST_REDIS_URL ? describe : describe.skip)(
+  `rate limit shared by two instances through Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIP_NOTE})`}`,
+  () => {
+    let first: TestGateway;
+    let second: TestGateway;
+    beforeAll(async () => {
+      first = await startTestGateway((config) =>
+        usingRedis(TEST_REDIS_URL!, REDIS_PREFIX)(limitedTo(5)(config)),
+      );
+      second = await startTestGateway(() => first.config);
+    });
+    afterAll(async () => {
+      await second?.close();
+      await first?.close();
+      await deleteTestKeys(TEST_REDIS_URL!, REDIS_PREFIX);
+    });
+
+    it('counts a caller on both instances against one budget', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await (i % 2 === 0 ? first : second).request('GET', '/v1/teams')).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    });
+  },
+);
+
+describe('rate limit with Redis down', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    const url = await unreachableRedisUrl('pw');
+    gateway = await startTestGateway((config) => usingRedis(url)(limitedTo(2)(config)));
+  });
+  afterAll(() => gateway.close());
+
+  it('keeps counting per instance instead of failing', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await gateway.request('GET', '/v1/teams')).status);
+    expect(statuses).toEqual([200, 200, 429]);
   });
 });

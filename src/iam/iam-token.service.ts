@@ -8,6 +8,7 @@ import type {
 } from '../config/gateway-config.schema';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { IamClient, type IamToken } from './iam.client';
+import { SharedIamTokens } from './shared-iam-tokens';
 import { TokenCache, type Clock, type TokenEvent } from './token-cache';
 import { withTokenRetry, type TokenSource } from './token-retry';
 
@@ -34,6 +35,7 @@ export class IamTokenService {
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     @Optional() @Inject(IAM_CLOCK) now?: Clock,
     @Optional() private readonly metrics?: GatewayMetrics,
+    @Optional() private readonly shared: SharedIamTokens = new SharedIamTokens(),
   ) {
     this.cache = new TokenCache(
       {
@@ -74,8 +76,11 @@ export class IamTokenService {
 
   private source(scope: string, fetch: () => Promise<IamToken>): TokenSource {
     return {
-      get: () => this.cache.get(scope, fetch),
-      invalidate: (token) => this.cache.invalidate(scope, token),
+      get: () => this.cache.get(scope, this.shared.fetchThrough(scope, fetch)),
+      invalidate: (token) => {
+        this.cache.invalidate(scope, token);
+        void this.shared.drop(scope, token);
+      },
     };
   }
 

@@ -2,6 +2,7 @@ import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
 import { IamTokenService } from './iam-token.service';
 import { IamClient } from './iam.client';
+import { SharedIamTokens } from './shared-iam-tokens';
 
 /**
  * Huawei IAM tokens for Workspace calls. There is deliberately no guard: guards run before the
@@ -10,7 +11,7 @@ import { IamClient } from './iam.client';
  */
 @Module({
   imports: [UpstreamHttpModule],
-  providers: [IamClient, IamTokenService],
+  providers: [IamClient, IamTokenService, SharedIamTokens],
   exports: [IamTokenService, IamClient],
 })
 export class IamModule {}

@@ -12,6 +12,9 @@ export interface TokenCachePolicy {
   refreshRetryMs: number;
 }
 
+/** Gets a new token; `replacing` is the token held now, which must not come back as the new one. */
+export type TokenFetch = (replacing?: string) => Promise<IamToken>;
+
 export type TokenEvent =
   | { type: 'fetched'; scope: string; background: boolean }
   | { type: 'failed'; scope: string; background: boolean; error: unknown };
@@ -36,7 +39,7 @@ export class TokenCache {
     private readonly onEvent: (event: TokenEvent) => void = () => undefined,
   ) {}
 
-  async get(scope: string, fetch: () => Promise<IamToken>): Promise<string> {
+  async get(scope: string, fetch: TokenFetch): Promise<string> {
     const entry = this.entries.get(scope);
     const now = this.now();
     if (entry && now < entry.usableUntil) {
@@ -53,16 +56,16 @@ export class TokenCache {
     if (this.entries.get(scope)?.token === token) this.entries.delete(scope);
   }
 
-  private refreshInBackground(scope: string, entry: Entry, fetch: () => Promise<IamToken>): void {
+  private refreshInBackground(scope: string, entry: Entry, fetch: TokenFetch): void {
     this.load(scope, fetch, true).catch(() => {
       entry.refreshFrom = this.now() + this.policy.refreshRetryMs;
     });
   }
 
-  private load(scope: string, fetch: () => Promise<IamToken>, background: boolean): Promise<Entry> {
+  private load(scope: string, fetch: TokenFetch, background: boolean): Promise<Entry> {
     let pending = this.inFlight.get(scope);
     if (!pending) {
-      pending = fetch()
+      pending = fetch(this.entries.get(scope)?.token)
         .then(
           (token) => {
             const entry = this.entryFor(token);

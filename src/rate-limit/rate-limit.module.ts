@@ -3,9 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config/gateway-config.schema';
+import { RedisConnection } from '../redis/redis-connection';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
+import { SharedRateLimitStorage } from './shared-rate-limit.storage';
 
-/** Must be imported after AuthModule: its guard runs after the auth guard has set the caller. */
+/**
+ * Must be imported after AuthModule: its guard runs after the auth guard has set the caller.
+ * Counters live in Redis when it is configured (shared by the instances), in memory otherwise.
+ */
 @Module({})
 export class RateLimitModule {
   static forConfig(config: GatewayConfig): DynamicModule {
@@ -23,14 +28,18 @@ export class RateLimitModule {
     return {
       module: RateLimitModule,
       imports: [
-        ThrottlerModule.forRoot({
-          throttlers: [
-            {
-              ttl: windowSeconds * 1000,
-              limit: limitOf,
-              skipIf: (context) => limitOf(context) === 0,
-            },
-          ],
+        ThrottlerModule.forRootAsync({
+          inject: [RedisConnection],
+          useFactory: (redis: RedisConnection) => ({
+            storage: new SharedRateLimitStorage(redis),
+            throttlers: [
+              {
+                ttl: windowSeconds * 1000,
+                limit: limitOf,
+                skipIf: (context) => limitOf(context) === 0,
+              },
+            ],
+          }),
         }),
       ],
       providers: [{ provide: APP_GUARD, useClass: CallerThrottlerGuard }],
