@@ -1,37 +1,27 @@
 import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
 import {
-  deleteTestKeys,
   REDIS_SKIP_NOTE,
   TEST_REDIS_URL,
   uniqueTestKeyPrefix,
-  usingRedis,
 } from '../src/redis/redis.test-helpers';
-import { startTestGateway, type TestGateway } from './support/test-gateway';
-
-const REDIS_PREFIX = uniqueTestKeyPrefix();
+import { startSharedInstances, type SharedInstances } from './support/shared-instances';
+import type { TestGateway } from './support/test-gateway';
 
 (TEST_REDIS_URL ? describe : describe.skip)(
   `IAM tokens shared by two gateway instances through Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIP_NOTE})`}`,
   () => {
-    let first: TestGateway;
-    let second: TestGateway;
-
+    let instances: SharedInstances;
     beforeAll(async () => {
-      first = await startTestGateway(usingRedis(TEST_REDIS_URL!, REDIS_PREFIX));
-      // The second instance calls the first one's simulators, with the same Redis and prefix.
-      second = await startTestGateway(() => first.config);
+      instances = await startSharedInstances(uniqueTestKeyPrefix());
     });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-      await deleteTestKeys(TEST_REDIS_URL!, REDIS_PREFIX);
-    });
+    afterAll(() => instances?.close());
 
     it('makes one IAM call when both start cold under 200 concurrent publishes', async () => {
       const publish = (gateway: TestGateway, i: number) =>
         gateway.request('POST', '/v1/teams/globex/applications', {
           body: { ...PUBLISH_EXAMPLES.appWarehouse.value, name: `shared-token-${i}` },
         });
+      const { first, second } = instances;
       const answers = await Promise.all(
         Array.from({ length: 200 }, (_, i) => publish(i % 2 === 0 ? first : second, i)),
       );

@@ -21,6 +21,7 @@ import {
   startTestGateway,
   type TestGateway,
 } from './support/test-gateway';
+import { startSharedInstances, type SharedInstances } from './support/shared-instances';
 
 /** This run's keys in the shared Redis, deleted at the end. */
 const REDIS_PREFIX = uniqueTestKeyPrefix();
@@ -182,18 +183,15 @@ describe.each(stores)(
   () => {
     let first: TestGateway;
     let second: TestGateway;
+    let instances: SharedInstances;
     const rainbondCalls = () =>
       first.sandbox.calls('rainbond').length + second.sandbox.calls('rainbond').length;
 
     beforeAll(async () => {
-      first = await startTestGateway(usingRedis(TEST_REDIS_URL!, REDIS_PREFIX));
-      // The second instance talks to the first one's simulators, with the same Redis and prefix.
-      second = await startTestGateway(() => first.config);
+      instances = await startSharedInstances(REDIS_PREFIX);
+      ({ first, second } = instances);
     });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-    });
+    afterAll(() => instances?.close());
     beforeEach(() => {
       first.sandbox.resetCalls();
       second.sandbox.resetCalls();

@@ -1,5 +1,4 @@
 import {
-  deleteTestKeys,
   REDIS_SKIP_NOTE,
   TEST_REDIS_URL,
   uniqueTestKeyPrefix,
@@ -7,6 +6,7 @@ import {
   usingRedis,
 } from '../src/redis/redis.test-helpers';
 import { sampleValue } from './support/metrics-text';
+import { startSharedInstances, type SharedInstances } from './support/shared-instances';
 import type { GatewayConfig } from '../src/config/gateway-config.schema';
 import {
   ACME_ONLY_KEY,
@@ -67,7 +67,6 @@ describe('rate limit per caller', () => {
   });
 });
 
-const REDIS_PREFIX = uniqueTestKeyPrefix();
 const limitedTo = (requestsPerWindow: number) => (config: GatewayConfig) => ({
   ...config,
   rateLimit: { requestsPerWindow, windowSeconds: 60 },
@@ -76,21 +75,14 @@ const limitedTo = (requestsPerWindow: number) => (config: GatewayConfig) => ({
 (TEST_REDIS_URL ? describe : describe.skip)(
   `rate limit shared by two instances through Redis${TEST_REDIS_URL ? '' : ` (${REDIS_SKIP_NOTE})`}`,
   () => {
-    let first: TestGateway;
-    let second: TestGateway;
+    let instances: SharedInstances;
     beforeAll(async () => {
-      first = await startTestGateway((config) =>
-        usingRedis(TEST_REDIS_URL!, REDIS_PREFIX)(limitedTo(5)(config)),
-      );
-      second = await startTestGateway(() => first.config);
+      instances = await startSharedInstances(uniqueTestKeyPrefix(), limitedTo(5));
     });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-      await deleteTestKeys(TEST_REDIS_URL!, REDIS_PREFIX);
-    });
+    afterAll(() => instances?.close());
 
     it('counts a caller on both instances against one budget', async () => {
+      const { first, second } = instances;
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         statuses.push((await (i % 2 === 0 ? first : second).request('GET', '/v1/teams')).status);
