@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { HttpService } from '@nestjs/axios';
 import axios, { AxiosError, isCancel, type AxiosInstance } from 'axios';
 import { z } from 'zod';
@@ -98,6 +99,32 @@ describe('UndiciAxiosTransport failures', () => {
     );
     expect(failure.code).toBe('ETIMEDOUT');
     expect(failure.message).toBe('timeout of 150ms exceeded');
+  });
+
+  it('times out a request while it still waits for a socket', async () => {
+    ({ http, transport } = axiosOverUndici({ connections: 1 }));
+    const controller = new AbortController();
+    const first = failureOf(http.get(`${upstream.origin}/hang`, { signal: controller.signal }));
+    // Only one socket, held by `first` until it is cancelled after this request has failed.
+    const queued = await failureOf(
+      http.get(`${upstream.origin}/`, {
+        timeout: 100,
+        transitional: { clarifyTimeoutError: true },
+      }),
+    );
+    controller.abort();
+    expect(queued.code).toBe('ETIMEDOUT');
+    expect(isCancel(await first)).toBe(true);
+  });
+
+  it('frees the socket when the caller destroys a stream response early', async () => {
+    ({ http, transport } = axiosOverUndici({ connections: 1, bodyTimeoutMs: 60_000 }));
+    const stalled = await http.get<Readable>(`${upstream.origin}/stall`, {
+      responseType: 'stream',
+    });
+    stalled.data.destroy();
+    // With one socket, this waits forever unless destroying the stream ended the stalled request.
+    expect((await http.get(`${upstream.origin}/`)).data).toEqual({ ok: true });
   });
 
   it('maps a refused connection to ECONNREFUSED', async () => {
