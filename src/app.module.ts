@@ -21,17 +21,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        // One pino logger for Fastify and Nest; inside a request Nest's logs carry its requestId.
-        // The access line is written by an onResponse hook (logging/access-log.ts), not pino-http.
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger,
-            autoLogging: false,
-            quietReqLogger: true,
-            customAttributeKeys: { reqId: 'requestId' },
-            genReqId: (request) => (request as { id?: string }).id ?? '',
-          },
-        }),
+        // One pino logger for Fastify and Nest. Inside a request Nest's logs go through Fastify's
+        // request logger (`useExisting`), which carries the requestId: no pino-http middleware
+        // building (and serializing the request into) child loggers per request that nothing uses.
+        // The access line is written by an onResponse hook (logging/access-log.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
         // Request-scoped context (AsyncLocalStorage): request id and trace, for upstream calls.
         ClsModule.forRoot({
           global: true,

@@ -8,6 +8,13 @@ const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const httpUrl = z.url({ protocol: /^https?$/ }).describe('absolute http(s) URL');
 const secret = z.string().min(1).describe('a ${ENV_VAR} or file:/path reference, never a literal');
 
+/** Connection pool defaults, applied where the pool is built (these fields stay optional). */
+export const POOL_DEFAULTS = {
+  connections: 64,
+  connectTimeoutMs: 3_000,
+  keepAliveTimeoutMs: 4_000,
+};
+
 const upstreamSettings = (timeoutMs: number) =>
   z
     .object({
@@ -32,6 +39,31 @@ const upstreamSettings = (timeoutMs: number) =>
         .max(100_000)
         .default(1024)
         .describe('calls waiting for a slot; beyond this a call is refused with 503 at once'),
+      connections: z
+        .number()
+        .int()
+        .min(1)
+        .max(1024)
+        .optional()
+        .describe(
+          `most sockets open to one origin of this upstream, further requests queue (default ${POOL_DEFAULTS.connections})`,
+        ),
+      connectTimeoutMs: z
+        .number()
+        .int()
+        .min(100)
+        .max(60_000)
+        .optional()
+        .describe(`TCP connect and TLS handshake (default ${POOL_DEFAULTS.connectTimeoutMs})`),
+      keepAliveTimeoutMs: z
+        .number()
+        .int()
+        .min(1_000)
+        .max(600_000)
+        .optional()
+        .describe(
+          `idle time before a pooled socket is closed, below the upstream's own idle timeout (default ${POOL_DEFAULTS.keepAliveTimeoutMs})`,
+        ),
     })
     .strict()
     .prefault({});

@@ -1,0 +1,45 @@
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
+import { HttpService } from '@nestjs/axios';
+import { Test } from '@nestjs/testing';
+import { GatewayConfigModule } from '../config/config.module';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { startHttpServer } from './loopback-server.test-helpers';
+import { QUIET_POLICIES, upstreamInfrastructureForTests } from './upstream-caller.test-helpers';
+import { UndiciAxiosTransport } from './undici-axios-adapter';
+import { UpstreamHttpModule } from './upstream-http.module';
+
+describe('UpstreamHttpModule', () => {
+  it('sends through the undici transport and closes its pools when the app shuts down', async () => {
+    const upstream = await startHttpServer((_req, res) => res.end('{}'));
+    // Idle sockets would stay open for a minute: only closing the pool ends this one in time.
+    const config = {
+      ...QUIET_POLICIES,
+      upstreams: {
+        ...QUIET_POLICIES.upstreams,
+        rainbond: { ...QUIET_POLICIES.upstreams.rainbond, keepAliveTimeoutMs: 60_000 },
+      },
+      teams: { acme: { rainbond: { baseUrl: upstream.origin } } },
+    } as unknown as GatewayConfig;
+    upstream.server.keepAliveTimeout = 60_000;
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ...upstreamInfrastructureForTests(),
+        GatewayConfigModule.forRoot(config),
+        UpstreamHttpModule,
+      ],
+    }).compile();
+    await moduleRef.init();
+    const http = moduleRef.get(HttpService);
+    expect(http.axiosRef.defaults.adapter).toBe(moduleRef.get(UndiciAxiosTransport).adapter);
+
+    const connected = once(upstream.server, 'connection') as Promise<[Socket]>;
+    await http.axiosRef.get(`${upstream.origin}/`);
+    const [socket] = await connected;
+    const socketClosed = once(socket, 'close');
+
+    await moduleRef.close();
+    await socketClosed;
+    await upstream.close();
+  });
+});

@@ -1,0 +1,61 @@
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { poolSettingsFor } from './upstream-pool-settings';
+
+const config = {
+  upstreams: {
+    rainbond: { timeoutMs: 60_000, connections: 16, connectTimeoutMs: 1_000 },
+    appCenter: { timeoutMs: 30_000, keepAliveTimeoutMs: 9_000 },
+    appWarehouse: { timeoutMs: 20_000, connections: 100 },
+    iam: { timeoutMs: 10_000 },
+  },
+  teams: {
+    acme: {
+      displayName: 'Acme',
+      rainbond: { baseUrl: 'http://rainbond.internal:7070/console', teamName: 't', regions: ['r'] },
+      workspace: {
+        endpoints: {
+          appCenter: 'https://cloud.example:443/',
+          appWarehouse: 'https://cloud.example',
+          iam: 'https://iam.example',
+        },
+      },
+    },
+  },
+} as unknown as GatewayConfig;
+
+describe('poolSettingsFor', () => {
+  it('takes the settings of the upstream configured at that origin, with defaults', () => {
+    expect(poolSettingsFor(config, 'http://rainbond.internal:7070')).toEqual({
+      connections: 16,
+      connectTimeoutMs: 1_000,
+      keepAliveTimeoutMs: 4_000,
+      headersTimeoutMs: 60_000,
+      bodyTimeoutMs: 60_000,
+    });
+    expect(poolSettingsFor(config, 'https://iam.example')).toEqual({
+      connections: 64,
+      connectTimeoutMs: 3_000,
+      keepAliveTimeoutMs: 4_000,
+      headersTimeoutMs: 10_000,
+      bodyTimeoutMs: 10_000,
+    });
+  });
+
+  it('gives an origin shared by two upstreams the more generous value of each setting', () => {
+    expect(poolSettingsFor(config, 'https://cloud.example')).toEqual({
+      connections: 100,
+      connectTimeoutMs: 3_000,
+      keepAliveTimeoutMs: 9_000,
+      headersTimeoutMs: 30_000,
+      bodyTimeoutMs: 30_000,
+    });
+  });
+
+  it('gives an origin no team names the most generous values of all upstreams', () => {
+    expect(poolSettingsFor(config, 'http://elsewhere')).toMatchObject({
+      connections: 100,
+      headersTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 9_000,
+    });
+  });
+});
