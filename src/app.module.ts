@@ -1,6 +1,4 @@
-import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { ApplicationsModule } from './applications/applications.module';
@@ -13,7 +11,6 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { RedisModule } from './redis/redis.module';
 import { TeamsModule } from './teams/teams.module';
-import { TRACE_CONTEXT_KEY, traceContextOf } from './tracing/trace-context';
 
 @Module({})
 export class AppModule {
@@ -26,17 +23,6 @@ export class AppModule {
         // building (and serializing the request into) child loggers per request that nothing uses.
         // The access line is written by an onResponse hook (logging/access-log.ts).
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
-        // Request-scoped context (AsyncLocalStorage): request id and trace, for upstream calls.
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (request: { id?: string }) => request.id ?? '',
-            setup: (cls, request: IncomingMessage) =>
-              cls.set(TRACE_CONTEXT_KEY, traceContextOf(request)),
-          },
-        }),
         GatewayConfigModule.forRoot(config),
         MetricsModule,
         RedisModule,

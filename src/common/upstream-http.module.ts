@@ -1,15 +1,11 @@
 import { HttpModule, HttpService } from '@nestjs/axios';
 import { Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { trace as otelTrace } from '@opentelemetry/api';
-import { ClsServiceManager } from 'nestjs-cls';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { UpstreamPolicies } from '../resilience/upstream-policies';
-import {
-  TRACE_CONTEXT_KEY,
-  outgoingTraceHeaders,
-  type TraceContext,
-} from '../tracing/trace-context';
+import { outgoingTraceHeaders, traceContextOf } from '../tracing/trace-context';
+import { currentRequest } from './request-context';
 import { UndiciAxiosTransport } from './undici-axios-adapter';
 import { UpstreamCaller } from './upstream-caller';
 import { poolSettingsFor } from './upstream-pool-settings';
@@ -43,20 +39,24 @@ export class UpstreamHttpModule implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.http.axiosRef.defaults.adapter = this.transport.adapter;
-    const cls = ClsServiceManager.getClsService();
-    this.http.axiosRef.interceptors.request.use((request) => {
-      if (!cls.isActive()) return request;
-      const requestId = cls.getId();
-      if (requestId) request.headers.set('x-request-id', requestId);
-      const trace = cls.get<TraceContext | undefined>(TRACE_CONTEXT_KEY);
-      // With OpenTelemetry on, its instrumentation sends the client span's traceparent instead.
-      if (trace && !otelTrace.getActiveSpan()) {
-        for (const [name, value] of Object.entries(outgoingTraceHeaders(trace))) {
-          request.headers.set(name, value);
+    this.http.axiosRef.interceptors.request.use(
+      (request) => {
+        const inbound = currentRequest();
+        if (!inbound) return request;
+        request.headers.set('x-request-id', inbound.id);
+        // With OpenTelemetry on, its instrumentation sends the client span's traceparent instead.
+        if (!otelTrace.getActiveSpan()) {
+          const trace = traceContextOf(inbound.raw);
+          for (const [name, value] of Object.entries(outgoingTraceHeaders(trace))) {
+            request.headers.set(name, value);
+          }
         }
-      }
-      return request;
-    });
+        return request;
+      },
+      undefined,
+      // Run at once, not as a step of a promise chain.
+      { synchronous: true },
+    );
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isSpanContextValid, trace as otelTrace } from '@opentelemetry/api';
+import { randomHex } from '../common/random-hex';
 
 /** A W3C Trace Context (https://www.w3.org/TR/trace-context/) as the gateway carries it. */
 export interface TraceContext {
@@ -35,25 +35,22 @@ export function traceContextFrom(
       return { traceId, flags, state };
     }
   }
-  return { traceId: randomBytes(16).toString('hex'), flags: '00' };
+  return { traceId: randomHex(16), flags: '00' };
 }
 
 /** The headers for one outgoing call: same trace, a new parent id standing for this call. */
 export function outgoingTraceHeaders(trace: TraceContext): Record<string, string> {
   const headers: Record<string, string> = {
-    traceparent: `00-${trace.traceId}-${randomBytes(8).toString('hex')}-${trace.flags}`,
+    traceparent: `00-${trace.traceId}-${randomHex(8)}-${trace.flags}`,
   };
   if (trace.state) headers.tracestate = trace.state;
   return headers;
 }
 
-/** Where the request's trace context lives in the CLS store. */
-export const TRACE_CONTEXT_KEY = 'traceContext';
-
 const byRequest = new WeakMap<IncomingMessage, TraceContext>();
 
 /**
- * The trace of an inbound request, read once and shared by everything that asks (CLS, logs):
+ * The trace of an inbound request, read once and shared by everything that asks (upstream calls, logs):
  * OpenTelemetry's span when tracing is on, else the caller's `traceparent`, else a new trace.
  */
 export function traceContextOf(request: IncomingMessage): TraceContext {

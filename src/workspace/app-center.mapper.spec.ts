@@ -1,6 +1,7 @@
 import type { PublishAppCenterRequest } from '../applications/dto/publish-app-center.dto';
 import { fromUploadAppResponse, toUploadAppRequest } from './app-center.mapper';
 import { uploadAppResponseSchema } from './app-center.wire';
+import { SEED_ICON, SEED_UPLOAD_APP_RESPONSE } from './workspace.test-helpers';
 
 /** Seed 001, "Example Requests" (the icon shortened). */
 const SEED_REQUEST = {
@@ -13,39 +14,13 @@ const SEED_REQUEST = {
     bucket_store: { bucket_name: 'wks-appcenter-xxxx', bucket_file_path: 'app-file/xxxx.exe' },
     file_link: 'https://host-addresss/xxxxx.jpg',
   },
-  app_icon_url: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAUA',
+  app_icon_url: SEED_ICON,
   install_type: 'UNZIP_INSTALL',
   install_command: '${FILE_PATH} /S',
   uninstall_command: 'msiexec /uninstall ${FILE_PATH} /quiet',
   support_os: 'Windows',
   catalog_id: 'xxxx-xxx-xxxx',
   install_info: 'xxxx-xxx-xxxx',
-};
-
-/** Seed 001, "Example Responses", status 200. */
-const SEED_RESPONSE = {
-  id: 'x-xx-xxx',
-  tenant_id: 'xxx-xx-x-xx',
-  name: 'xxx.exe',
-  version: 'v1.1.1',
-  description: 'Application used for testing.',
-  authorization_type: 'ALL_USER',
-  app_file_store: {
-    store_type: 'OBS',
-    bucket_store: { bucket_name: 'wks-appcenter-xxxx', bucket_file_path: 'app-file/xxxx.exe' },
-    file_link: 'https://host-addresss/xxxxx.jpg',
-  },
-  app_icon_url: 'https://host-addresss/xxxxx',
-  install_type: 'QUIET_INSTALL',
-  install_command: '${FILE_PATH} /S',
-  uninstall_command: 'msiexec /uninstall ${FILE_PATH} /quiet',
-  support_os: 'Windows',
-  status: 'NORMAL',
-  application_source: 'CUSTOM',
-  create_time: '2024-12-25T06:56:58.622Z',
-  catalog_id: 1,
-  catalog: 'Other',
-  install_info: 'Installation information',
 };
 
 function publicRequest(overrides: Partial<PublishAppCenterRequest> = {}): PublishAppCenterRequest {
@@ -60,7 +35,7 @@ function publicRequest(overrides: Partial<PublishAppCenterRequest> = {}): Publis
       bucket: { name: 'wks-appcenter-xxxx', filePath: 'app-file/xxxx.exe' },
       link: 'https://host-addresss/xxxxx.jpg',
     },
-    icon: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAUA',
+    icon: SEED_ICON,
     installType: 'UNZIP_INSTALL',
     installCommand: '${FILE_PATH} /S',
     uninstallCommand: 'msiexec /uninstall ${FILE_PATH} /quiet',
@@ -131,7 +106,7 @@ describe('toUploadAppRequest', () => {
 });
 
 describe('fromUploadAppResponse', () => {
-  const body = uploadAppResponseSchema.parse(SEED_RESPONSE);
+  const body = uploadAppResponseSchema.parse(SEED_UPLOAD_APP_RESPONSE);
   const app = fromUploadAppResponse(body);
 
   it('maps the common fields of the seed response', () => {
@@ -170,7 +145,7 @@ describe('fromUploadAppResponse', () => {
   });
 
   it('keeps the body as received in raw', () => {
-    expect(app.raw).toEqual(SEED_RESPONSE);
+    expect(app.raw).toEqual(SEED_UPLOAD_APP_RESPONSE);
   });
 
   it('accepts catalog_id as a string, nulls as absent, and a LINK store without bucket', () => {
@@ -205,7 +180,7 @@ describe('fromUploadAppResponse', () => {
 
 describe('uploadAppResponseSchema', () => {
   it('rejects a body without id', () => {
-    const withoutId: Record<string, unknown> = { ...SEED_RESPONSE };
+    const withoutId: Record<string, unknown> = { ...SEED_UPLOAD_APP_RESPONSE };
     delete withoutId.id;
     expect(uploadAppResponseSchema.safeParse(withoutId).success).toBe(false);
   });

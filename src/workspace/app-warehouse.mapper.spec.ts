@@ -8,8 +8,7 @@ import {
   verifyStatusFromWire,
 } from './app-warehouse.mapper';
 import { createWarehouseAppResponseSchema, WIRE_APP_CATEGORIES } from './app-warehouse.wire';
-
-const ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAUA';
+import { SEED_CREATE_WAREHOUSE_APP_RESPONSE, SEED_ICON } from './workspace.test-helpers';
 
 /** Seed 004, "Example Requests" (the icon replaced by a valid one). */
 const SEED_REQUEST = {
@@ -20,27 +19,8 @@ const SEED_REQUEST = {
   version_id: '7.9.0.0',
   appfile_store_path: 'file/Postman.exe',
   app_description: 'A postman setup exe.',
-  app_icon: ICON,
+  app_icon: SEED_ICON,
   app_file_size: 401,
-};
-
-/** Seed 004, "Example Responses", status 200. */
-const SEED_RESPONSE = {
-  id: '694648268272959491',
-  app_id: '694648268205850627',
-  tenant_id: '26a0420e9e284569a23f1b2f7d9b5011',
-  app_name: 'Postman',
-  app_category: 'PRODUCTIVITY_AND_COLLABORATION',
-  os_type: 'Windows',
-  version_id: '7.9.0.0',
-  version_name: 'Canary',
-  appfile_store_path: 'file/Postman.exe',
-  app_file_size: '401',
-  app_description: 'A postman setup exe.',
-  create_time: '2024-05-07T07:16:27.791729999Z',
-  modify_time: '2024-05-07T07:16:27.791729999Z',
-  verify_status: 'VERIFYING',
-  app_icon: ICON,
 };
 
 function publicRequest(
@@ -55,7 +35,7 @@ function publicRequest(
     versionName: 'Canary',
     description: 'A postman setup exe.',
     fileStorePath: 'file/Postman.exe',
-    icon: ICON,
+    icon: SEED_ICON,
     fileSizeKb: 401,
     ...overrides,
   };
@@ -116,7 +96,7 @@ describe('toCreateWarehouseAppRequest', () => {
 });
 
 describe('fromCreateWarehouseAppResponse', () => {
-  const app = respond(SEED_RESPONSE);
+  const app = respond(SEED_CREATE_WAREHOUSE_APP_RESPONSE);
 
   it('maps the common fields of the seed response, the id from app_id', () => {
     expect(app).toMatchObject({
@@ -126,7 +106,7 @@ describe('fromCreateWarehouseAppResponse', () => {
       description: 'A postman setup exe.',
       version: '7.9.0.0',
       os: 'Windows',
-      icon: ICON,
+      icon: SEED_ICON,
       tenantId: '26a0420e9e284569a23f1b2f7d9b5011',
       createdAt: '2024-05-07T07:16:27.791729999Z',
       updatedAt: '2024-05-07T07:16:27.791729999Z',
@@ -148,12 +128,12 @@ describe('fromCreateWarehouseAppResponse', () => {
   });
 
   it('keeps the body as received in raw', () => {
-    expect(app.raw).toEqual(SEED_RESPONSE);
+    expect(app.raw).toEqual(SEED_CREATE_WAREHOUSE_APP_RESPONSE);
   });
 
   it('maps verification, icon store path and extended info when present', () => {
     const mapped = respond({
-      ...SEED_RESPONSE,
+      ...SEED_CREATE_WAREHOUSE_APP_RESPONSE,
       verify_status: 'Verify_FAIL',
       verify_comment: 'virus found',
       verify_time: '2024-05-08T00:00:00Z',
@@ -179,7 +159,9 @@ describe('fromCreateWarehouseAppResponse', () => {
     ['SOMETHING_NEW', 'SOMETHING_NEW'],
   ])('reads wire category %s as %s', (wire, clean) => {
     expect(categoryFromWire(wire)).toBe(clean);
-    expect(respond({ ...SEED_RESPONSE, app_category: wire }).appWarehouse?.category).toBe(clean);
+    expect(
+      respond({ ...SEED_CREATE_WAREHOUSE_APP_RESPONSE, app_category: wire }).appWarehouse?.category,
+    ).toBe(clean);
   });
 
   it.each([
@@ -201,11 +183,14 @@ describe('fromCreateWarehouseAppResponse', () => {
     ['big', undefined],
     [null, undefined],
   ])('reads app_file_size %p as %p', (wire, kb) => {
-    expect(respond({ ...SEED_RESPONSE, app_file_size: wire }).appWarehouse?.fileSizeKb).toBe(kb);
+    expect(
+      respond({ ...SEED_CREATE_WAREHOUSE_APP_RESPONSE, app_file_size: wire }).appWarehouse
+        ?.fileSizeKb,
+    ).toBe(kb);
   });
 
   it('rejects a body without app_id', () => {
-    const withoutAppId: Record<string, unknown> = { ...SEED_RESPONSE };
+    const withoutAppId: Record<string, unknown> = { ...SEED_CREATE_WAREHOUSE_APP_RESPONSE };
     delete withoutAppId.app_id;
     expect(createWarehouseAppResponseSchema.safeParse(withoutAppId).success).toBe(false);
   });

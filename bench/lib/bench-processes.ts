@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { startProcess, TS_NODE_ARGS, type BenchProcess } from './child-process';
+
+const script = (name: string) => join(__dirname, '..', name);
+
+/** The tiny upstream; `iamDelayMs` is how long an IAM token takes to come back. */
+export function startTinyUpstream(iamDelayMs = 0): Promise<BenchProcess> {
+  return startProcess({
+    name: 'upstream',
+    nodeArgs: TS_NODE_ARGS,
+    script: script('tiny-upstream.ts'),
+    env: { IAM_DELAY_MS: String(iamDelayMs) },
+    readyPath: '/__bench/stats',
+  });
+}
+
+/** The baseline proxy in front of `upstream`. */
+export function startRawProxy(upstream: string): Promise<BenchProcess> {
+  return startProcess({
+    name: 'raw proxy',
+    nodeArgs: TS_NODE_ARGS,
+    script: script('raw-proxy.ts'),
+    env: { UPSTREAM_ORIGIN: upstream },
+    readyPath: '/__bench/stats',
+  });
+}
+
+/** IAM token calls the tiny upstream has answered so far. */
+export async function iamTokenCalls(upstream: BenchProcess): Promise<number> {
+  const answer = await fetch(`${upstream.origin}/__bench/stats`);
+  const stats = (await answer.json()) as { iamTokenCalls: number };
+  return stats.iamTokenCalls;
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { startProcess, type BenchProcess } from './child-process';
+
+export const BENCH_API_KEY = 'bench-api-key-0123456789';
+
+const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+/**
+ * Production configuration against the tiny upstream: team `acme` (Rainbond, and Workspace with an
+ * IAM password, so a cached token) and team `globex` (Workspace with AK/SK signing). The rate limit
+ * stays on, high enough never to refuse: it is part of what a request costs.
+ */
+function benchConfig(upstream: string) {
+  const workspace = (auth: Record<string, string>) => ({
+    region: 'cn-north-4',
+    projectId: '0123456789abcdef0123456789abcdef',
+    endpoints: { appCenter: upstream, appWarehouse: upstream, iam: upstream },
+    auth,
+  });
+  return {
+    server: { shutdownDrainMs: 0 },
+    logging: { level: 'info' },
+    rateLimit: { requestsPerWindow: 1_000_000, windowSeconds: 60 },
+    callers: [
+      {
+        name: 'bench',
+        keys: [createHash('sha256').update(BENCH_API_KEY).digest('hex')],
+        teams: ['acme', 'globex'],
+      },
+    ],
+    teams: {
+      acme: {
+        displayName: 'Acme',
+        rainbond: {
+          baseUrl: upstream,
+          teamName: 'o19p6wen',
+          regions: ['region-1'],
+          token: '${BENCH_RAINBOND_TOKEN}',
+        },
+        workspace: workspace({
+          type: 'password',
+          domainName: 'bench-account',
+          userName: 'bench-publisher',
+          password: '${BENCH_IAM_PASSWORD}',
+        }),
+      },
+      globex: {
+        displayName: 'Globex',
+        workspace: workspace({
+          type: 'aksk',
+          accessKey: '${BENCH_ACCESS_KEY}',
+          secretKey: '${BENCH_SECRET_KEY}',
+        }),
+      },
+    },
+  };
+}
+
+export interface GatewayStartOptions {
+  upstream: string;
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The built gateway (`dist/main.js`) in production mode, as `npm run start:prod` runs it. */
+export function startGateway(options: GatewayStartOptions): Promise<BenchProcess> {
+  const directory = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
+  const configFile = join(directory, 'gateway.yaml');
+  writeFileSync(configFile, stringify(benchConfig(options.upstream)));
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    CONFIG_FILE: configFile,
+    BENCH_RAINBOND_TOKEN: 'bench-rainbond-token',
+    BENCH_IAM_PASSWORD: 'bench-iam-password',
+    BENCH_ACCESS_KEY: 'BENCHACCESSKEY0123456',
+    BENCH_SECRET_KEY: 'bench-secret-key-0123456789',
+    // Each instance on its own memory unless the run asks for Redis (BENCH_REDIS_URL).
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
+    ...options.env,
+  };
+  return startProcess({
+    name: 'gateway',
+    script: GATEWAY_MAIN,
+    nodeArgs: options.nodeArgs,
+    env,
+    readyPath: '/health/live',
+  });
+}
