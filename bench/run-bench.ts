@@ -1,6 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { iamTokenCalls, startRawProxy, startTinyUpstream } from './lib/bench-processes';
+import {
+  iamTokenCalls,
+  startBareNest,
+  startRawProxy,
+  startTinyUpstream,
+} from './lib/bench-processes';
 import type { BenchProcess } from './lib/child-process';
 import { startGateway } from './lib/gateway-setup';
 import { fixedRate, maxLoad, warmUp, type BenchRequest } from './lib/load';
@@ -8,8 +13,9 @@ import { machineFacts, printTable, type Row } from './lib/report';
 import { GATEWAY_ROUTES, UPSTREAM_INSTALL } from './lib/routes';
 
 /**
- * `npm run bench`: the upstream direct, the raw node:http + undici proxy and the gateway (three
- * routes), measured one after the other in one run against the same tiny upstream.
+ * `npm run bench`: the upstream direct, the raw node:http + undici proxy, bare NestJS forwarding
+ * the same call (the framework floor) and the gateway (three routes), measured one after the other
+ * in one run against the same tiny upstream.
  *
  * Env: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 64).
  */
@@ -27,11 +33,13 @@ async function main(): Promise<void> {
   const machine = machineFacts();
   const upstream = await startTinyUpstream();
   const proxy = await startRawProxy(upstream.origin);
+  const bareNest = await startBareNest(upstream.origin);
   const gateway = await startGateway({ upstream: upstream.origin });
   try {
     const targets: Target[] = [
       { name: 'upstream direct', process: upstream, request: UPSTREAM_INSTALL },
       { name: 'raw proxy', process: proxy, request: UPSTREAM_INSTALL },
+      { name: 'bare NestJS (floor)', process: bareNest, request: UPSTREAM_INSTALL },
       ...Object.entries(GATEWAY_ROUTES).map(([route, request]) => ({
         name: `gateway: ${route}`,
         process: gateway,
@@ -42,7 +50,11 @@ async function main(): Promise<void> {
     for (const target of targets) rows.push(await measure(target, upstream));
     const proxyRps = rows[1].requestsPerSecond;
     for (const row of rows) row.ratioToRawProxy = row.requestsPerSecond / proxyRps;
-    const rssMb = { gateway: gateway.rssMb(), rawProxy: proxy.rssMb() };
+    const rssMb = {
+      gateway: gateway.rssMb(),
+      rawProxy: proxy.rssMb(),
+      bareNest: bareNest.rssMb(),
+    };
     const result = {
       date: new Date().toISOString(),
       machine,
@@ -57,7 +69,7 @@ async function main(): Promise<void> {
     writeFileSync(join(directory, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nwritten to bench/results/latest.json`);
   } finally {
-    await Promise.all([gateway.stop(), proxy.stop(), upstream.stop()]);
+    await Promise.all([gateway.stop(), bareNest.stop(), proxy.stop(), upstream.stop()]);
   }
 }
 

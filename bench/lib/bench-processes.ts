@@ -25,6 +25,17 @@ export function startRawProxy(upstream: string): Promise<BenchProcess> {
   });
 }
 
+/** The framework-floor baseline: bare NestJS on Fastify forwarding to `upstream`. */
+export function startBareNest(upstream: string): Promise<BenchProcess> {
+  return startProcess({
+    name: 'bare NestJS',
+    nodeArgs: TS_NODE_ARGS,
+    script: script('bare-nest.ts'),
+    env: { UPSTREAM_ORIGIN: upstream },
+    readyPath: '/',
+  });
+}
+
 /** IAM token calls the tiny upstream has answered so far. */
 export async function iamTokenCalls(upstream: BenchProcess): Promise<number> {
   const answer = await fetch(`${upstream.origin}/__bench/stats`);

@@ -59,7 +59,6 @@ export function printTable(rows: Row[], rssMb: Record<string, number>): void {
       ]),
     ),
   );
-  console.log(
-    `RSS after the run: gateway ${rssMb.gateway.toFixed(0)} MB, raw proxy ${rssMb.rawProxy.toFixed(0)} MB`,
-  );
+  const rss = Object.entries(rssMb).map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`);
+  console.log(`RSS after the run: ${rss.join(', ')}`);
 }
