@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'eslint.config.mjs',
       'dist/**',
+      'dist-bench/**',
       'coverage/**',
       'node_modules/**',
       'client/dist/**',

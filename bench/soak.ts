@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startTinyUpstream } from './lib/bench-processes';
 import { startGateway } from './lib/gateway-setup';
+import { RESULTS_DIR } from './lib/paths';
 import { warmUp } from './lib/load';
 import { GATEWAY_ROUTES } from './lib/routes';
 
@@ -57,9 +58,8 @@ async function main(): Promise<void> {
     console.log(
       `${report.requests} requests (${report.failures} failed) in ${report.seconds} s; RSS ${report.rssAfterWarmUpMb} MB after warm-up, ${report.rssAtEndMb} MB at the end (growth ${report.rssGrowthMb} MB, peak ${report.rssPeakMb} MB; target ≤ 120 MB)`,
     );
-    const directory = join(__dirname, 'results');
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(join(directory, 'soak.json'), `${JSON.stringify(report, null, 2)}\n`);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'soak.json'), `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     await gateway.stop();
     await upstream.stop();

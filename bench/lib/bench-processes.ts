@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { startProcess, TS_NODE_ARGS, type BenchProcess } from './child-process';
+import { benchScript, startProcess, type BenchProcess } from './child-process';
 
-const script = (name: string) => join(__dirname, '..', name);
+const script = (name: string) => benchScript(join(__dirname, '..', name));
 
 /** The tiny upstream; `iamDelayMs` is how long an IAM token takes to come back. */
 export function startTinyUpstream(iamDelayMs = 0): Promise<BenchProcess> {
   return startProcess({
     name: 'upstream',
-    nodeArgs: TS_NODE_ARGS,
-    script: script('tiny-upstream.ts'),
+    ...script('tiny-upstream'),
     env: { IAM_DELAY_MS: String(iamDelayMs) },
     readyPath: '/__bench/stats',
   });
@@ -18,8 +17,7 @@ export function startTinyUpstream(iamDelayMs = 0): Promise<BenchProcess> {
 export function startRawProxy(upstream: string): Promise<BenchProcess> {
   return startProcess({
     name: 'raw proxy',
-    nodeArgs: TS_NODE_ARGS,
-    script: script('raw-proxy.ts'),
+    ...script('raw-proxy'),
     env: { UPSTREAM_ORIGIN: upstream },
     readyPath: '/__bench/stats',
   });
@@ -29,8 +27,7 @@ export function startRawProxy(upstream: string): Promise<BenchProcess> {
 export function startBareNest(upstream: string): Promise<BenchProcess> {
   return startProcess({
     name: 'bare NestJS',
-    nodeArgs: TS_NODE_ARGS,
-    script: script('bare-nest.ts'),
+    ...script('bare-nest'),
     env: { UPSTREAM_ORIGIN: upstream },
     readyPath: '/',
   });

@@ -26,8 +26,16 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** Node arguments that run a TypeScript file of bench/ (compiled once at load, no cost after). */
-export const TS_NODE_ARGS = ['-r', 'ts-node/register/transpile-only'];
+/**
+ * A script of bench/ as this run has it: compiled JavaScript (`npm run bench` builds dist-bench/, so
+ * no TypeScript compiler sits in the measured processes' memory), or TypeScript through ts-node when
+ * run from source.
+ */
+export function benchScript(path: string): { script: string; nodeArgs: string[] } {
+  return __filename.endsWith('.ts')
+    ? { script: `${path}.ts`, nodeArgs: ['-r', 'ts-node/register/transpile-only'] }
+    : { script: `${path}.js`, nodeArgs: [] };
+}
 
 /**
  * Starts a Node process on a free loopback port (env PORT) and resolves once it answers HTTP.

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { startProcess, type BenchProcess } from './child-process';
+import { REPO_ROOT } from './paths';
 
 export const BENCH_API_KEY = 'bench-api-key-0123456789';
 
-const GATEWAY_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+const GATEWAY_MAIN = join(REPO_ROOT, 'dist', 'main.js');
 
 /**
  * Production configuration against the tiny upstream: team `acme` (Rainbond, and Workspace with an
@@ -60,6 +61,19 @@ function benchConfig(upstream: string) {
   };
 }
 
+/** The configuration file the bench gateway runs with. */
+export function benchConfigYaml(upstream: string): string {
+  return stringify(benchConfig(upstream));
+}
+
+/** The made-up upstream credentials its `${...}` references resolve to. */
+export const BENCH_SECRETS = {
+  BENCH_RAINBOND_TOKEN: 'bench-rainbond-token',
+  BENCH_IAM_PASSWORD: 'bench-iam-password',
+  BENCH_ACCESS_KEY: 'BENCHACCESSKEY0123456',
+  BENCH_SECRET_KEY: 'bench-secret-key-0123456789',
+};
+
 export interface GatewayStartOptions {
   upstream: string;
   nodeArgs?: string[];
@@ -70,14 +84,11 @@ export interface GatewayStartOptions {
 export function startGateway(options: GatewayStartOptions): Promise<BenchProcess> {
   const directory = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const configFile = join(directory, 'gateway.yaml');
-  writeFileSync(configFile, stringify(benchConfig(options.upstream)));
+  writeFileSync(configFile, benchConfigYaml(options.upstream));
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
     CONFIG_FILE: configFile,
-    BENCH_RAINBOND_TOKEN: 'bench-rainbond-token',
-    BENCH_IAM_PASSWORD: 'bench-iam-password',
-    BENCH_ACCESS_KEY: 'BENCHACCESSKEY0123456',
-    BENCH_SECRET_KEY: 'bench-secret-key-0123456789',
+    ...BENCH_SECRETS,
     // Each instance on its own memory unless the run asks for Redis (BENCH_REDIS_URL).
     REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
     ...options.env,

@@ -11,6 +11,7 @@ export interface Row {
   ratioToRawProxy: number;
   halfLoad?: {
     ratePerSecond: number;
+    p50Ms: number;
     p99Ms: number;
     upstreamP99Ms: number;
     addedP99Ms: number;
@@ -53,6 +54,7 @@ export function printTable(rows: Row[], rssMb: Record<string, number>): void {
           'p99 ms': row.p99Ms,
           'x raw proxy': fixed(row.ratioToRawProxy, 2),
           'half-load rate': row.halfLoad?.ratePerSecond ?? '',
+          'half-load p50 ms': fixed(row.halfLoad?.p50Ms, 2),
           'half-load p99 ms': fixed(row.halfLoad?.p99Ms, 2),
           'added p99 ms': fixed(row.halfLoad?.addedP99Ms, 2),
         },

@@ -1,6 +1,6 @@
 import { INSTALL_EXAMPLE, PUBLISH_EXAMPLES } from '../../src/applications/applications.examples';
 import type { BenchRequest } from './load';
-import { BENCH_API_KEY } from './gateway-setup';
+import { BENCH_API_KEY, BENCH_SECRETS } from './gateway-setup';
 
 const jsonPost = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   ({
@@ -22,7 +22,7 @@ export const UPSTREAM_INSTALL: BenchRequest = jsonPost(
     app_model_id: 'a1b2c3d4e5f6',
     app_model_version: '1.0.0',
   },
-  { authorization: 'bench-rainbond-token' },
+  { authorization: BENCH_SECRETS.BENCH_RAINBOND_TOKEN },
 );
 
 /** The gateway routes measured, each with the request the Swagger examples show. */
