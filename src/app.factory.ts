@@ -61,11 +61,12 @@ export async function createGatewayApp(
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestContext(fastify);
   const shutdown = app.get(ShutdownState);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // While draining, every answer closes its connection, so clients reconnect to another instance
     // and close() is not held up by keep-alive sockets.
     if (shutdown.isShuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
   });
   registerAccessLog(fastify);
   registerRequestMetrics(fastify, app.get(GatewayMetrics));

@@ -125,6 +125,8 @@ export async function sendUpstream<T>(
       data: request.body === undefined ? undefined : outgoing.body,
       timeout: request.timeoutMs,
       responseType: 'text',
+      // The body is already JSON text: axios' default would JSON.parse it again to check.
+      transformRequest: [(text: string | undefined) => text],
       transformResponse: [(raw: string) => raw],
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
