@@ -1,6 +1,6 @@
 import { Agent, request } from 'undici';
-import { iamTokenCalls, startTinyUpstream } from './lib/bench-processes';
-import { startGateway } from './lib/gateway-setup';
+import { iamTokenCalls, withGateway } from './lib/bench-processes';
+import { runMain } from './lib/run-main';
 import { GATEWAY_ROUTES } from './lib/routes';
 
 /**
@@ -12,45 +12,40 @@ const BURST_SIZE = Number(process.env.BURST_SIZE ?? 1000);
 const IAM_DELAY_MS = 100;
 
 async function main(): Promise<void> {
-  const upstream = await startTinyUpstream(IAM_DELAY_MS);
-  const gateway = await startGateway({ upstream: upstream.origin });
-  // One connection per request, all opened before the first answer can come back.
-  const agent = new Agent({ connections: BURST_SIZE, pipelining: 1 });
-  try {
-    const publish = GATEWAY_ROUTES['publish, cached IAM token'];
-    const before = await iamTokenCalls(upstream);
-    const started = performance.now();
-    const statuses = await Promise.all(
-      Array.from({ length: BURST_SIZE }, async () => {
-        const answer = await request(`${gateway.origin}${publish.path}`, {
-          method: publish.method,
-          headers: publish.headers,
-          body: publish.body,
-          dispatcher: agent,
-        });
-        await answer.body.dump();
-        return answer.statusCode;
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const calls = (await iamTokenCalls(upstream)) - before;
-    const byStatus = statuses.reduce<Record<number, number>>((counts, status) => {
-      counts[status] = (counts[status] ?? 0) + 1;
-      return counts;
-    }, {});
-    console.log(
-      `${BURST_SIZE} concurrent cold publishes in ${seconds.toFixed(2)} s: statuses ${JSON.stringify(byStatus)}`,
-    );
-    console.log(`IAM token calls: ${calls} (target: 1)`);
-    if (calls !== 1 || byStatus[201] !== BURST_SIZE) process.exitCode = 1;
-  } finally {
-    await agent.close();
-    await gateway.stop();
-    await upstream.stop();
-  }
+  const publish = GATEWAY_ROUTES['publish, cached IAM token'];
+  await withGateway({ iamDelayMs: IAM_DELAY_MS }, async ({ upstream, gateway }) => {
+    // One connection per request, all opened before the first answer can come back.
+    const agent = new Agent({ connections: BURST_SIZE, pipelining: 1 });
+    try {
+      const before = await iamTokenCalls(upstream);
+      const started = performance.now();
+      const statuses = await Promise.all(
+        Array.from({ length: BURST_SIZE }, async () => {
+          const answer = await request(`${gateway.origin}${publish.path}`, {
+            method: publish.method,
+            headers: publish.headers,
+            body: publish.body,
+            dispatcher: agent,
+          });
+          await answer.body.dump();
+          return answer.statusCode;
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const calls = (await iamTokenCalls(upstream)) - before;
+      const byStatus = statuses.reduce<Record<number, number>>((counts, status) => {
+        counts[status] = (counts[status] ?? 0) + 1;
+        return counts;
+      }, {});
+      console.log(
+        `${BURST_SIZE} concurrent cold publishes in ${seconds.toFixed(2)} s: statuses ${JSON.stringify(byStatus)}`,
+      );
+      console.log(`IAM token calls: ${calls} (target: 1)`);
+      if (calls !== 1 || byStatus[201] !== BURST_SIZE) process.exitCode = 1;
+    } finally {
+      await agent.close();
+    }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

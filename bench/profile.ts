@@ -1,16 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTinyUpstream } from './lib/bench-processes';
+import { withGateway } from './lib/bench-processes';
 import { summarizeProfile, type CpuProfile } from './lib/cpu-profile';
-import { startGateway } from './lib/gateway-setup';
 import { maxLoad, warmUp } from './lib/load';
+import { runMain } from './lib/run-main';
 import { GATEWAY_ROUTES } from './lib/routes';
 
 /**
  * `npm run bench:profile [route]`: the gateway under load with `--cpu-prof`, then where its CPU went,
  * by function and by package (self time). Route: one of the bench's gateway routes (default: the
- * Rainbond install). Env: BENCH_SECONDS (default 10).
+ * Rainbond install). Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 64).
  */
 async function main(): Promise<void> {
   const routeName = process.argv[2] ?? 'rainbond install';
@@ -18,22 +18,15 @@ async function main(): Promise<void> {
   if (!request)
     throw new Error(`no route "${routeName}": ${Object.keys(GATEWAY_ROUTES).join(', ')}`);
   const profileDirectory = mkdtempSync(join(tmpdir(), 'gateway-profile-'));
-  const upstream = await startTinyUpstream();
-  const gateway = await startGateway({
-    upstream: upstream.origin,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`],
-  });
-  try {
-    await warmUp(gateway.origin, request, 3);
+  const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`];
+  await withGateway({ nodeArgs }, async ({ gateway }) => {
+    await warmUp(gateway.origin, request);
     const load = await maxLoad(gateway.origin, request, {
-      connections: 64,
       durationSeconds: Number(process.env.BENCH_SECONDS ?? 10),
     });
     console.log(`${routeName}: ${Math.round(load.requestsPerSecond)} req/s under the profiler`);
-  } finally {
-    await gateway.stop();
-    await upstream.stop();
-  }
+  });
+  // The profile is written when the gateway exits, which withGateway has waited for.
   const [file] = readdirSync(profileDirectory).filter((name) => name.endsWith('.cpuprofile'));
   const profile = JSON.parse(readFileSync(join(profileDirectory, file), 'utf8')) as CpuProfile;
   const summary = summarizeProfile(profile);
@@ -44,7 +37,4 @@ async function main(): Promise<void> {
   console.table(summary.byFunction.slice(0, 25));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,15 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  iamTokenCalls,
-  startBareNest,
-  startRawProxy,
-  startTinyUpstream,
-} from './lib/bench-processes';
+import { iamTokenCalls, startBaseline, startTinyUpstream } from './lib/bench-processes';
 import type { BenchProcess } from './lib/child-process';
 import { startGateway } from './lib/gateway-setup';
-import { RESULTS_DIR } from './lib/paths';
-import { fixedRate, maxLoad, warmUp, type BenchRequest, type FixedRateResult } from './lib/load';
+import {
+  CONNECTIONS,
+  fixedRate,
+  maxLoad,
+  warmUp,
+  type BenchRequest,
+  type FixedRateResult,
+  WARM_UP_SECONDS,
+} from './lib/load';
+import { writeResult } from './lib/paths';
+import { runMain } from './lib/run-main';
 import { machineFacts, printTable, type Row } from './lib/report';
 import { GATEWAY_ROUTES, UPSTREAM_INSTALL } from './lib/routes';
 
@@ -21,8 +23,6 @@ import { GATEWAY_ROUTES, UPSTREAM_INSTALL } from './lib/routes';
  * Env: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 64).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-const WARM_UP_SECONDS = 3;
 const HALF_LOAD_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 
 interface Target {
@@ -34,8 +34,8 @@ interface Target {
 async function main(): Promise<void> {
   const machine = machineFacts();
   const upstream = await startTinyUpstream();
-  const proxy = await startRawProxy(upstream.origin);
-  const bareNest = await startBareNest(upstream.origin);
+  const proxy = await startBaseline('raw-proxy', upstream.origin);
+  const bareNest = await startBaseline('bare-nest', upstream.origin);
   const gateway = await startGateway({ upstream: upstream.origin });
   try {
     const targets: Target[] = [
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       rawProxy: proxy.rssMb(),
       bareNest: bareNest.rssMb(),
     };
-    const result = {
+    printTable(rows, rssMb);
+    writeResult('latest', {
       date: new Date().toISOString(),
       machine,
       settings: {
@@ -69,11 +70,7 @@ async function main(): Promise<void> {
       rows,
       rssMbAfterRun: rssMb,
       iamTokenCalls: await iamTokenCalls(upstream),
-    };
-    printTable(rows, rssMb);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\nwritten to bench/results/latest.json`);
+    });
   } finally {
     await Promise.all([gateway.stop(), bareNest.stop(), proxy.stop(), upstream.stop()]);
   }
@@ -85,11 +82,8 @@ async function main(): Promise<void> {
  */
 async function measure(target: Target, upstream: BenchProcess): Promise<Row> {
   process.stdout.write(`${target.name}: `);
-  await warmUp(target.process.origin, target.request, WARM_UP_SECONDS);
-  const max = await maxLoad(target.process.origin, target.request, {
-    connections: CONNECTIONS,
-    durationSeconds: SECONDS,
-  });
+  await warmUp(target.process.origin, target.request);
+  const max = await maxLoad(target.process.origin, target.request, { durationSeconds: SECONDS });
   const row: Row = { target: target.name, ...max, ratioToRawProxy: NaN };
   if (target.process !== upstream) {
     const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
@@ -124,7 +118,4 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { benchScript, startProcess, type BenchProcess } from './child-process';
+import { startGateway } from './gateway-setup';
 
 const script = (name: string) => benchScript(join(__dirname, '..', name));
 
@@ -13,24 +14,33 @@ export function startTinyUpstream(iamDelayMs = 0): Promise<BenchProcess> {
   });
 }
 
-/** The baseline proxy in front of `upstream`. */
-export function startRawProxy(upstream: string): Promise<BenchProcess> {
-  return startProcess({
-    name: 'raw proxy',
-    ...script('raw-proxy'),
-    env: { UPSTREAM_ORIGIN: upstream },
-    readyPath: '/__bench/stats',
-  });
+/** A baseline that forwards every call to `upstream`: `raw-proxy` or `bare-nest`. */
+export function startBaseline(
+  name: 'raw-proxy' | 'bare-nest',
+  upstream: string,
+): Promise<BenchProcess> {
+  return startProcess({ name, ...script(name), env: { UPSTREAM_ORIGIN: upstream } });
 }
 
-/** The framework-floor baseline: bare NestJS on Fastify forwarding to `upstream`. */
-export function startBareNest(upstream: string): Promise<BenchProcess> {
-  return startProcess({
-    name: 'bare NestJS',
-    ...script('bare-nest'),
-    env: { UPSTREAM_ORIGIN: upstream },
-    readyPath: '/',
-  });
+/**
+ * Runs `work` against a fresh tiny upstream and a gateway in front of it (`nodeArgs` for the
+ * gateway's Node), and stops both afterwards whatever happens.
+ */
+export async function withGateway(
+  options: { iamDelayMs?: number; nodeArgs?: string[] },
+  work: (processes: { upstream: BenchProcess; gateway: BenchProcess }) => Promise<void>,
+): Promise<void> {
+  const upstream = await startTinyUpstream(options.iamDelayMs);
+  try {
+    const gateway = await startGateway({ upstream: upstream.origin, nodeArgs: options.nodeArgs });
+    try {
+      await work({ upstream, gateway });
+    } finally {
+      await gateway.stop();
+    }
+  } finally {
+    await upstream.stop();
+  }
 }
 
 /** IAM token calls the tiny upstream has answered so far. */

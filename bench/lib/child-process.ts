@@ -6,13 +6,12 @@ import { request } from 'undici';
 
 /** A bench component in its own process: the upstream, the raw proxy or the gateway. */
 export interface BenchProcess {
-  name: string;
   pid: number;
   origin: string;
   /** Resident set size now, in MB (Linux /proc). */
   rssMb(): number;
-  /** SIGTERM, then SIGKILL if it has not exited after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
+  /** SIGTERM, then SIGKILL if it has not exited 10 s later. */
+  stop(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -23,8 +22,10 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Polled until it answers: the process listens on the PORT it was given. */
   readyPath?: string;
-  timeoutMs?: number;
 }
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * A script of bench/ as this run has it: compiled JavaScript (`npm run bench` builds dist-bench/, so
@@ -52,14 +53,13 @@ export async function startProcess(options: StartOptions): Promise<BenchProcess>
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitUntilAnswering(child, `${origin}${options.readyPath ?? '/'}`, options);
   return {
-    name: options.name,
     pid: child.pid!,
     origin,
     rssMb: () => rssMbOf(child.pid!),
-    async stop(graceMs = 10_000) {
+    async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       await exited;
       clearTimeout(killer);
     },
@@ -71,7 +71,7 @@ async function waitUntilAnswering(
   url: string,
   options: StartOptions,
 ): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`${options.name} exited with ${child.exitCode} before it answered`);
@@ -99,7 +99,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export function rssMbOf(pid: number): number {
+function rssMbOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status);
   return kb ? Number(kb[1]) / 1024 : NaN;

@@ -7,6 +7,8 @@ import { startProcess, type BenchProcess } from './child-process';
 import { REPO_ROOT } from './paths';
 
 export const BENCH_API_KEY = 'bench-api-key-0123456789';
+/** The Rainbond team and region of team `acme`, as the upstream sees them. */
+export const BENCH_RAINBOND = { teamName: 'o19p6wen', region: 'region-1' };
 
 const GATEWAY_MAIN = join(REPO_ROOT, 'dist', 'main.js');
 
@@ -38,8 +40,8 @@ function benchConfig(upstream: string) {
         displayName: 'Acme',
         rainbond: {
           baseUrl: upstream,
-          teamName: 'o19p6wen',
-          regions: ['region-1'],
+          teamName: BENCH_RAINBOND.teamName,
+          regions: [BENCH_RAINBOND.region],
           token: '${BENCH_RAINBOND_TOKEN}',
         },
         workspace: workspace({
@@ -77,7 +79,6 @@ export const BENCH_SECRETS = {
 export interface GatewayStartOptions {
   upstream: string;
   nodeArgs?: string[];
-  env?: NodeJS.ProcessEnv;
 }
 
 /** The built gateway (`dist/main.js`) in production mode, as `npm run start:prod` runs it. */
@@ -91,7 +92,6 @@ export function startGateway(options: GatewayStartOptions): Promise<BenchProcess
     ...BENCH_SECRETS,
     // Each instance on its own memory unless the run asks for Redis (BENCH_REDIS_URL).
     REDIS_URL: process.env.BENCH_REDIS_URL ?? '',
-    ...options.env,
   };
   return startProcess({
     name: 'gateway',

@@ -3,6 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 
+/** Connections of the closed-loop runs (env BENCH_CONNECTIONS). */
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+export const WARM_UP_SECONDS = 3;
+
 /** One request, sent the same way to every target. */
 export interface BenchRequest {
   method: 'GET' | 'POST';
@@ -20,19 +24,22 @@ export interface MaxLoadResult {
   failures: number;
 }
 
-/** Closed loop with autocannon: as many requests as `connections` keep in flight. */
+/**
+ * Closed loop with autocannon: as many requests as `connections` (default CONNECTIONS) keep in
+ * flight, for `durationSeconds` or until `amount` requests are done.
+ */
 export async function maxLoad(
   origin: string,
   request: BenchRequest,
-  options: { connections: number; durationSeconds: number },
+  options: { connections?: number } & ({ durationSeconds: number } | { amount: number }),
 ): Promise<MaxLoadResult> {
   const result = await autocannon({
     url: `${origin}${request.path}`,
     method: request.method,
     headers: request.headers,
     body: request.body,
-    connections: options.connections,
-    duration: options.durationSeconds,
+    connections: options.connections ?? CONNECTIONS,
+    ...('amount' in options ? { amount: options.amount } : { duration: options.durationSeconds }),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -43,20 +50,18 @@ export async function maxLoad(
   };
 }
 
-/** Sends requests until `durationSeconds` have passed, to warm up JIT, pools and caches. */
-export async function warmUp(
-  origin: string,
-  request: BenchRequest,
-  seconds: number,
-): Promise<void> {
-  const result = await maxLoad(origin, request, { connections: 16, durationSeconds: seconds });
+/** Sends requests for a few seconds, to warm up JIT, pools and caches. */
+export async function warmUp(origin: string, request: BenchRequest): Promise<void> {
+  const result = await maxLoad(origin, request, {
+    connections: 16,
+    durationSeconds: WARM_UP_SECONDS,
+  });
   if (result.failures > 0) {
     throw new Error(`warm-up of ${origin}${request.path}: ${result.failures} failed requests`);
   }
 }
 
 export interface FixedRateResult {
-  requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   failures: number;
@@ -78,7 +83,7 @@ export async function fixedRate(
   const intervalNs = 1e9 / options.ratePerSecond;
   const start = process.hrtime.bigint();
   let failures = 0;
-  const inFlight = new Set<Promise<void>>();
+  const sends: Promise<void>[] = [];
   const send = async () => {
     const sentAt = process.hrtime.bigint();
     try {
@@ -93,18 +98,12 @@ export async function fixedRate(
   for (let sent = 0; sent < total;) {
     const elapsed = Number(process.hrtime.bigint() - start);
     const due = Math.min(total, Math.floor(elapsed / intervalNs) + 1);
-    for (; sent < due; sent += 1) {
-      const promise = send();
-      inFlight.add(promise);
-      void promise.finally(() => inFlight.delete(promise));
-    }
+    for (; sent < due; sent += 1) sends.push(send());
     await sleep(1);
   }
-  await Promise.all(inFlight);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await Promise.all(sends);
   await pool.close();
   return {
-    requestsPerSecond: total / seconds,
     p50Ms: histogram.percentile(50) / 1e6,
     p99Ms: histogram.percentile(99) / 1e6,
     failures,

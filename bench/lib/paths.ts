@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The repository, whether this runs from bench/lib (ts-node) or dist-bench/bench/lib (compiled). */
@@ -7,4 +8,11 @@ export const REPO_ROOT = join(
 );
 
 /** Where the bench writes what it measured (committed: the numbers the README quotes). */
-export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
+const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
+
+/** Writes `bench/results/<name>.json`. */
+export function writeResult(name: string, result: unknown): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwritten to bench/results/${name}.json`);
+}

@@ -1,6 +1,8 @@
 import { INSTALL_EXAMPLE, PUBLISH_EXAMPLES } from '../../src/applications/applications.examples';
+import type { InstallApplicationRequest } from '../../src/applications/dto/install-application.dto';
+import { toInstallBody } from '../../src/rainbond/rainbond.mapper';
 import type { BenchRequest } from './load';
-import { BENCH_API_KEY, BENCH_SECRETS } from './gateway-setup';
+import { BENCH_API_KEY, BENCH_RAINBOND, BENCH_SECRETS } from './gateway-setup';
 
 const jsonPost = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   ({
@@ -12,23 +14,20 @@ const jsonPost = (path: string, body: unknown, headers: Record<string, string> =
 
 const asCaller = { authorization: `Bearer ${BENCH_API_KEY}` };
 
-/** What the direct and raw-proxy targets are sent: the upstream's own install call. */
+/**
+ * What the direct and baseline targets are sent: the upstream call the gateway makes for the
+ * install route below, body and all.
+ */
 export const UPSTREAM_INSTALL: BenchRequest = jsonPost(
-  '/openapi/v1/teams/o19p6wen/regions/region-1/apps/1/install',
-  {
-    market_url: 'https://hub.grapps.cn',
-    market_domain: 'rainbond',
-    market_type: 'rainstore',
-    app_model_id: 'a1b2c3d4e5f6',
-    app_model_version: '1.0.0',
-  },
+  `/openapi/v1/teams/${BENCH_RAINBOND.teamName}/regions/${BENCH_RAINBOND.region}/apps/1/install`,
+  toInstallBody(INSTALL_EXAMPLE.value as InstallApplicationRequest),
   { authorization: BENCH_SECRETS.BENCH_RAINBOND_TOKEN },
 );
 
 /** The gateway routes measured, each with the request the Swagger examples show. */
 export const GATEWAY_ROUTES: Record<string, BenchRequest> = {
   'rainbond install': jsonPost(
-    '/v1/teams/acme/applications/rainbond:region-1:1/install',
+    `/v1/teams/acme/applications/rainbond:${BENCH_RAINBOND.region}:1/install`,
     INSTALL_EXAMPLE.value,
     asCaller,
   ),
