@@ -26,14 +26,18 @@ export async function startSandboxRuntime(
   const sandbox = await startSandbox(sandboxOptions);
   try {
     const apiKey = env.SANDBOX_API_KEY || DEVELOPMENT_API_KEY;
-    const config = loadConfigFile(SANDBOX_CONFIG_PATH, {
-      env: {
-        ...env,
-        ...sandbox.env,
-        SANDBOX_API_KEY_SHA256: createHash('sha256').update(apiKey).digest('hex'),
+    const config = loadConfigFile(
+      SANDBOX_CONFIG_PATH,
+      {
+        env: {
+          ...env,
+          ...sandbox.env,
+          SANDBOX_API_KEY_SHA256: createHash('sha256').update(apiKey).digest('hex'),
+        },
+        readFile: (path) => readFileSync(path, 'utf8'),
       },
-      readFile: (path) => readFileSync(path, 'utf8'),
-    });
+      { allowKnownWeakKeys: true },
+    );
     return {
       sandbox,
       config: { ...config, server: { ...config.server, host: '127.0.0.1' } },
