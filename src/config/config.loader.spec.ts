@@ -351,6 +351,29 @@ describe('redis and idempotency settings', () => {
     );
   });
 
+  it('reads the Redis password from the file REDIS_PASSWORD_FILE names (a Docker secret)', () => {
+    const parsed = parseConfig(
+      yamlWith(RAINBOND_TEAM),
+      sources(
+        {
+          RAINBOND_TOKEN: 't',
+          REDIS_URL: 'redis://redis:6379',
+          REDIS_PASSWORD_FILE: '/run/secrets/rp',
+        },
+        { '/run/secrets/rp': 'f00d\n' },
+      ),
+    );
+    expect(parsed.redis).toEqual({ url: 'redis://redis:6379', password: 'f00d', keyPrefix: 'gw:' });
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          yamlWith(RAINBOND_TEAM),
+          sources({ RAINBOND_TOKEN: 't', REDIS_PASSWORD_FILE: '/nope' }),
+        ),
+      ),
+    ).toEqual(['redis.password: cannot read file /nope']);
+  });
+
   it('prefers the reference written in the file to REDIS_URL', () => {
     const parsed = config('redis: { url: "${SHARED_REDIS}", keyPrefix: "pay:" }', {
       REDIS_URL: 'redis://ignored:6379',

@@ -61,7 +61,7 @@ export function parseConfig(
   const problems = new ConfigProblems();
   const references = new Map<string, 'env' | 'file'>();
   const resolved = resolveReferences(
-    withRedisUrlFromEnvironment(document.toJS(), sources.env),
+    withRedisFromEnvironment(document.toJS(), sources.env),
     [],
     sources,
     problems,
@@ -79,15 +79,20 @@ export function parseConfig(
 }
 
 /**
- * `redis.url` defaults to the REDIS_URL environment variable. It goes in as a reference, so it is
- * resolved and checked like one written in the file.
+ * `redis.url` defaults to the REDIS_URL environment variable, `redis.password` to the file that
+ * REDIS_PASSWORD_FILE names (a Docker secret). They go in as references, so they are resolved and
+ * checked like ones written in the file.
  */
-function withRedisUrlFromEnvironment(raw: unknown, env: ConfigSources['env']): unknown {
-  if (!env.REDIS_URL || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+function withRedisFromEnvironment(raw: unknown, env: ConfigSources['env']): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const root = raw as Record<string, unknown>;
   const redis = root.redis ?? {};
-  if (redis === null || typeof redis !== 'object' || 'url' in redis) return raw;
-  return { ...root, redis: { ...redis, url: '${REDIS_URL}' } };
+  if (redis === null || typeof redis !== 'object') return raw;
+  const defaults = {
+    ...(env.REDIS_URL && { url: '${REDIS_URL}' }),
+    ...(env.REDIS_PASSWORD_FILE && { password: `file:${env.REDIS_PASSWORD_FILE}` }),
+  };
+  return { ...root, redis: { ...defaults, ...redis } };
 }
 
 function resolveReferences(
