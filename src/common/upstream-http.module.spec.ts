@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
@@ -41,5 +42,30 @@ describe('UpstreamHttpModule', () => {
     await moduleRef.close();
     await socketClosed;
     await upstream.close();
+  });
+
+  it('warns loudly at start about an upstream whose certificates are not verified', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation();
+    const config = {
+      ...QUIET_POLICIES,
+      upstreams: {
+        ...QUIET_POLICIES.upstreams,
+        rainbond: { ...QUIET_POLICIES.upstreams.rainbond, tls: { rejectUnauthorized: false } },
+      },
+      teams: {},
+    } as unknown as GatewayConfig;
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ...upstreamInfrastructureForTests(),
+        GatewayConfigModule.forRoot(config),
+        UpstreamHttpModule,
+      ],
+    }).compile();
+    await moduleRef.init();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('TLS CERTIFICATES ARE NOT VERIFIED for upstream rainbond'),
+    );
+    await moduleRef.close();
+    warn.mockRestore();
   });
 });

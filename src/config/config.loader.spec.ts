@@ -263,6 +263,73 @@ describe('the shipped configurations', () => {
   });
 });
 
+describe('upstream TLS settings', () => {
+  const withTls = (tls: string) =>
+    yamlWith(RAINBOND_TEAM) + `upstreams:\n  rainbond:\n    tls: ${tls}\n`;
+  const files = { '/etc/ca.pem': 'not a certificate', '/etc/c.pem': 'x', '/run/k': 'y' };
+
+  it('wants the CA bundle and client certificate as file: references, the key as a secret', () => {
+    const problems = problemsOf(() =>
+      parseConfig(
+        withTls("{ ca: '${CA}', cert: PEMTEXT, key: KEYTEXT }"),
+        sources({ RAINBOND_TOKEN: 't', CA: 'x' }),
+      ),
+    );
+    expect(problems).toEqual([
+      'upstreams.rainbond.tls.key: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+      'upstreams.rainbond.tls.ca: must be a file: reference to a PEM file',
+      'upstreams.rainbond.tls.cert: must be a file: reference to a PEM file',
+    ]);
+  });
+
+  it('names a file that is no PEM, and a certificate without its key', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          withTls("{ ca: 'file:/etc/ca.pem', cert: 'file:/etc/c.pem' }"),
+          sources({ RAINBOND_TOKEN: 't' }, files),
+        ),
+      ),
+    ).toEqual(['upstreams.rainbond.tls.key: cert and key go together: set both or neither']);
+    const badPem = problemsOf(() =>
+      parseConfig(withTls("{ ca: 'file:/etc/ca.pem' }"), sources({ RAINBOND_TOKEN: 't' }, files)),
+    );
+    expect(badPem).toEqual([
+      expect.stringMatching(/^upstreams\.rainbond\.tls\.ca: is not a usable PEM CA bundle/),
+    ]);
+  });
+});
+
+describe('proxy settings', () => {
+  const withProxy = (proxy: string) => yamlWith(RAINBOND_TEAM) + `proxy: ${proxy}\n`;
+
+  it('takes a proxy URL and the hosts reached directly', () => {
+    const config = parseConfig(
+      withProxy('{ url: "http://proxy.internal:3128", noProxy: [rainbond.example.com] }'),
+      sources({ RAINBOND_TOKEN: 't' }),
+    );
+    expect(config.proxy).toEqual({
+      fromEnvironment: false,
+      url: 'http://proxy.internal:3128',
+      noProxy: ['rainbond.example.com'],
+    });
+  });
+
+  it('refuses a literal proxy URL with a password, and url together with fromEnvironment', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          withProxy('{ url: "http://u:pw@proxy:3128", fromEnvironment: true }'),
+          sources({ RAINBOND_TOKEN: 't' }),
+        ),
+      ),
+    ).toEqual([
+      'proxy.url: holds credentials, so it must be a ${ENV_VAR} or file: reference',
+      'proxy: set url or fromEnvironment, not both',
+    ]);
+  });
+});
+
 describe('the example configurations', () => {
   it.each(['example.production.yaml', 'default.yaml'])(
     '%s holds no API key hash, only references to one',

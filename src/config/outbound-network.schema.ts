@@ -1,13 +1,27 @@
+import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { z } from 'zod';
 import { httpUrl, secret } from './config-fields.schema';
 
 const pemFile = z.string().min(1);
 
-/** Why Node cannot use these PEM texts, or undefined when it can. */
-function unusablePem(options: { ca?: string; cert?: string; key?: string }): string | undefined {
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+
+/** Why the text is no bundle of PEM certificates, or undefined when it is one. */
+function unusableCaBundle(pem: string): string | undefined {
+  const certificates = pem.match(PEM_CERTIFICATE) ?? [];
+  if (certificates.length === 0) return 'no PEM certificate in it';
+  return failureOf(() => certificates.forEach((certificate) => new X509Certificate(certificate)));
+}
+
+/** Why Node cannot use this certificate with this key, or undefined when it can. */
+function unusableKeyPair(cert: string, key: string): string | undefined {
+  return failureOf(() => createSecureContext({ cert, key }));
+}
+
+function failureOf(attempt: () => unknown): string | undefined {
   try {
-    createSecureContext(options);
+    attempt();
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -44,14 +58,14 @@ export const upstreamTlsSchema = z
       });
       return;
     }
-    const badCa = tls.ca !== undefined && unusablePem({ ca: tls.ca });
+    const badCa = tls.ca !== undefined && unusableCaBundle(tls.ca);
     if (badCa)
       ctx.addIssue({
         code: 'custom',
         path: ['ca'],
         message: `is not a usable PEM CA bundle (${badCa})`,
       });
-    const badPair = tls.cert !== undefined && unusablePem({ cert: tls.cert, key: tls.key });
+    const badPair = tls.cert !== undefined && unusableKeyPair(tls.cert, tls.key!);
     if (badPair) {
       ctx.addIssue({
         code: 'custom',
