@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { ConfigError, loadConfigFile, parseConfig, type ConfigSources } from './config.loader';
+import { loadConfigFile, parseConfig, type ConfigSources } from './config.loader';
+import { configProblemsOf } from './config.test-helpers';
 
 const HASH = 'a'.repeat(64);
 
@@ -46,15 +47,7 @@ function sources(
   };
 }
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = configProblemsOf;
 
 describe('parseConfig', () => {
   it('resolves ${ENV} references and applies defaults', () => {

@@ -1,15 +1,7 @@
-import { ConfigError } from './config.loader';
+import { configProblemsOf } from './config.test-helpers';
 import { startupMode } from './startup-mode';
 
-function refusal(env: Record<string, string>): string[] {
-  try {
-    startupMode(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const refusal = (env: Record<string, string>) => configProblemsOf(() => startupMode(env));
 
 describe('startupMode', () => {
   it('starts from CONFIG_FILE, refusing known-weak keys', () => {
