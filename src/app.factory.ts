@@ -71,7 +71,7 @@ export async function createGatewayApp(
   });
   registerAccessLog(fastify);
   registerRequestMetrics(fastify, app.get(GatewayMetrics));
-  setupSwagger(app, config);
+  if (config.docs.enabled) setupSwagger(app, config);
   return app;
 }
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfigFile } from './config/config.loader';
 import type { GatewayConfig } from './config/gateway-config.schema';
+import { startupMode } from './config/startup-mode';
 
 interface Runtime {
   config: GatewayConfig;
@@ -13,10 +14,36 @@ interface Runtime {
 
 const logger = new Logger('Gateway');
 
+/**
+ * Named through a variable and typed here, not imported: tsc follows (even type-only) imports, and
+ * the production build (tsconfig.production.json) leaves the sandbox out.
+ */
+const SANDBOX_RUNTIME_MODULE = './sandbox/sandbox-runtime';
+interface SandboxRuntimeModule {
+  startSandboxRuntime(): Promise<{
+    sandbox: { stop(): Promise<void> };
+    config: GatewayConfig;
+    apiKey: string;
+  }>;
+  sandboxBanner(base: string, apiKey: string): string;
+}
+
+async function loadSandboxRuntime(): Promise<SandboxRuntimeModule> {
+  try {
+    return (await import(SANDBOX_RUNTIME_MODULE)) as SandboxRuntimeModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new ConfigError([
+      'CONFIG_FILE is not set, and this build has no sandbox: set CONFIG_FILE',
+    ]);
+  }
+}
+
 async function prepareRuntime(): Promise<Runtime> {
-  const configFile = process.env.CONFIG_FILE;
-  if (configFile) {
-    const config = loadConfigFile(configFile);
+  const mode = startupMode(process.env);
+  if (mode.kind === 'file') {
+    const configFile = mode.path;
+    const config = loadConfigFile(configFile, undefined, { allowKnownWeakKeys: mode.sandbox });
     // Before Fastify and the HTTP clients load (imported below), so instrumentation can patch them.
     // Loaded only when on: the SDK and its instrumentations are ~15 MB of RSS a gateway without
     // tracing would carry for nothing.
@@ -31,8 +58,11 @@ async function prepareRuntime(): Promise<Runtime> {
         for (const line of [
           `configuration: ${configFile}`,
           `tracing: ${tracing ? 'on' : 'off'}`,
+          ...(mode.sandbox
+            ? ['SANDBOX_MODE: known-weak API keys (the demo key) are accepted']
+            : []),
           `gateway: ${base}/v1`,
-          `Swagger UI: ${base}/docs`,
+          ...(config.docs.enabled ? [`Swagger UI: ${base}/docs`] : []),
         ]) {
           logger.log(line);
         }
@@ -40,8 +70,7 @@ async function prepareRuntime(): Promise<Runtime> {
       stop: async () => tracing?.shutdown(),
     };
   }
-  const { startSandboxRuntime } = await import('./sandbox/sandbox-runtime');
-  const { sandboxBanner } = await import('./sandbox/sandbox-banner');
+  const { startSandboxRuntime, sandboxBanner } = await loadSandboxRuntime();
   const { sandbox, config, apiKey } = await startSandboxRuntime();
   return {
     config,
