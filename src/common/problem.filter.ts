@@ -1,5 +1,12 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { frameworkProblem } from './framework-problems';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem';
 import { toProblem } from './problem-mapping';
 
@@ -9,16 +16,27 @@ export interface ProblemResponse {
   body: ProblemDetails;
 }
 
-/** The problem+json response an error becomes for this request (the filter's, and what is stored). */
+/**
+ * The problem+json response an error becomes for this request (the filter's, and what is stored).
+ * The gateway raises ProblemErrors; an HttpException comes from the framework (Nest's router, or a
+ * Fastify error Nest wrapped) and is answered in the gateway's words, without the path.
+ */
 export function problemResponseFor(
   exception: unknown,
   request: Pick<FastifyRequest, 'id' | 'url'>,
 ): ProblemResponse {
-  const { problem, headers } = toProblem(exception);
+  const fromFramework = exception instanceof HttpException;
+  const { problem, headers } = toProblem(
+    fromFramework ? frameworkProblem(exception.getStatus()) : exception,
+  );
   return {
     status: problem.status,
     headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE },
-    body: { ...problem, instance: request.url.split('?')[0], requestId: request.id },
+    body: {
+      ...problem,
+      instance: fromFramework ? undefined : request.url.split('?')[0],
+      requestId: request.id,
+    },
   };
 }
 
