@@ -36,10 +36,15 @@ const SHAPES: Record<number, Shape> = {
   ],
 };
 
+/** The gateway's own problem for a framework error of this status, if it has one. */
+export function rewordedFrameworkError(status: number): ProblemError | undefined {
+  const shape = SHAPES[status];
+  return shape && new ProblemError(status, ...shape);
+}
+
 /** The problem a framework error of this status becomes (other 4xx: bad-request, 5xx: internal). */
 export function frameworkProblem(status: number): ProblemError {
-  const known = SHAPES[status] ? status : status < 500 ? 400 : 500;
-  return new ProblemError(known, ...SHAPES[known]);
+  return rewordedFrameworkError(status) ?? frameworkProblem(status < 500 ? 400 : 500);
 }
 
 /** A problem body for an answer written outside Nest's exception filter (no `instance`: no URL). */

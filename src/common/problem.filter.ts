@@ -6,7 +6,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { frameworkProblem } from './framework-problems';
+import { rewordedFrameworkError } from './framework-problems';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem';
 import { toProblem } from './problem-mapping';
 
@@ -18,23 +18,22 @@ export interface ProblemResponse {
 
 /**
  * The problem+json response an error becomes for this request (the filter's, and what is stored).
- * The gateway raises ProblemErrors; an HttpException comes from the framework (Nest's router, or a
- * Fastify error Nest wrapped) and is answered in the gateway's words, without the path.
+ * An HttpException of a status the framework raises (Nest's router, a Fastify error Nest wrapped)
+ * is answered in the gateway's words and without the path, which the framework's message repeats.
  */
 export function problemResponseFor(
   exception: unknown,
   request: Pick<FastifyRequest, 'id' | 'url'>,
 ): ProblemResponse {
-  const fromFramework = exception instanceof HttpException;
-  const { problem, headers } = toProblem(
-    fromFramework ? frameworkProblem(exception.getStatus()) : exception,
-  );
+  const reworded =
+    exception instanceof HttpException ? rewordedFrameworkError(exception.getStatus()) : undefined;
+  const { problem, headers } = toProblem(reworded ?? exception);
   return {
     status: problem.status,
     headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE },
     body: {
       ...problem,
-      instance: fromFramework ? undefined : request.url.split('?')[0],
+      instance: reworded ? undefined : request.url.split('?')[0],
       requestId: request.id,
     },
   };
