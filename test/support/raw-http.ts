@@ -28,7 +28,7 @@ export function rawRequest(
 ): Promise<RawResponse> {
   const { host, port } = addressOf(url);
   const started = Date.now();
-  return new Promise((resolve, reject) => {
+  return new Promise<{ received: Buffer; elapsedMs: number }>((resolve, reject) => {
     const socket = connect(port, host);
     let received = Buffer.alloc(0);
     let settled = false;
@@ -38,11 +38,7 @@ export function rawRequest(
       clearTimeout(timer);
       socket.destroy();
       if (error) return reject(error);
-      try {
-        resolve(parseResponse(received, Date.now() - started));
-      } catch (parseError) {
-        reject(parseError as Error);
-      }
+      resolve({ received, elapsedMs: Date.now() - started });
     };
     const timer = setTimeout(
       () => finish(new Error(`no complete answer within ${options.timeoutMs ?? 5_000} ms`)),
@@ -59,7 +55,7 @@ export function rawRequest(
     // A server that answers and closes while the client still writes may reset the connection.
     socket.on('error', () => (received.length > 0 ? finish() : undefined));
     socket.on('close', () => finish());
-  });
+  }).then(({ received, elapsedMs }) => parseResponse(received, elapsedMs));
 }
 
 function splitHead(received: Buffer): { head: string; body: Buffer } | undefined {
