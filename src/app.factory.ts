@@ -49,6 +49,9 @@ export async function createGatewayApp(
     requestTimeout: server.requestTimeoutMs,
     keepAliveTimeout: server.keepAliveTimeoutMs,
     http: {
+      // Node checks headersTimeout <= requestTimeout when it builds the server, before Fastify
+      // applies its own requestTimeout: both are given here.
+      requestTimeout: server.requestTimeoutMs,
       headersTimeout: Math.min(server.headersTimeoutMs, server.requestTimeoutMs),
       // Node checks both timeouts only this often (default 30 s, which let a 10 s timeout run ~16 s).
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,

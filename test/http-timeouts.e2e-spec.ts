@@ -76,3 +76,11 @@ describe('inbound timeouts (slow-loris safe)', () => {
     expect(closedAfterMs).toBeLessThan(1_000 + 1_000 + SLACK_MS);
   });
 });
+
+it("starts with a headers timeout above Node's default request timeout (5 min)", async () => {
+  const gateway = await startTestGateway((config) => ({
+    ...config,
+    server: { ...config.server, headersTimeoutMs: 400_000, requestTimeoutMs: 900_000 },
+  }));
+  await gateway.close();
+});
