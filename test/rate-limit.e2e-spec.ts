@@ -67,6 +67,37 @@ describe('rate limit per caller', () => {
   });
 });
 
+describe('rate limit across routes', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway((config) => ({
+      ...config,
+      rateLimit: { requestsPerWindow: 4, windowSeconds: 60 },
+    }));
+  });
+  afterAll(() => gateway.close());
+
+  it('spends one budget per caller whatever the route', async () => {
+    const paths = [
+      '/v1/teams',
+      '/v1/teams/acme/catalogs',
+      '/v1/teams/acme/applications',
+      '/v1/teams',
+    ];
+    const remaining: (string | null)[] = [];
+    for (const path of paths) {
+      const response = await gateway.request('GET', path);
+      expect(response.status).toBe(200);
+      remaining.push(response.headers.get('ratelimit-remaining'));
+    }
+    expect(remaining).toEqual(['3', '2', '1', '0']);
+    const refused = await gateway.request('GET', '/v1/teams/globex/catalogs');
+    expectProblem(refused, 429);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    expect(Number(refused.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+  });
+});
+
 const limitedTo = (requestsPerWindow: number) => (config: GatewayConfig) => ({
   ...config,
   rateLimit: { requestsPerWindow, windowSeconds: 60 },

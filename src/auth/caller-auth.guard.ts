@@ -18,6 +18,23 @@ import { isKeySourceFailure, UserTokenVerifier } from './user-token.verifier';
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,8192})$/i;
 
+/** Node keeps the first of repeated Authorization headers; only the raw list shows them all. */
+export function authorizationHeaderCount(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].length === 13 && rawHeaders[i].toLowerCase() === 'authorization') count++;
+  }
+  return count;
+}
+
+const ambiguousCredentials = () =>
+  new ProblemError(
+    HttpStatus.BAD_REQUEST,
+    'ambiguous-credentials',
+    'Ambiguous credentials',
+    'The request carries more than one Authorization header; send exactly one.',
+  );
+
 /**
  * Global guard: every route but @Public() ones needs `Authorization: Bearer <credential>`, either a
  * configured caller's API key or, when `oidc` is configured, a user's access token.
@@ -38,6 +55,7 @@ export class CallerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.get<boolean>(IS_PUBLIC, context.getHandler())) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (authorizationHeaderCount(request.raw.rawHeaders) > 1) throw ambiguousCredentials();
     const credential = BEARER.exec(request.headers.authorization ?? '')?.[1];
     const caller =
       credential === undefined

@@ -1,5 +1,12 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { rewordedFrameworkError } from './framework-problems';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem';
 import { toProblem } from './problem-mapping';
 
@@ -9,16 +16,26 @@ export interface ProblemResponse {
   body: ProblemDetails;
 }
 
-/** The problem+json response an error becomes for this request (the filter's, and what is stored). */
+/**
+ * The problem+json response an error becomes for this request (the filter's, and what is stored).
+ * An HttpException of a status the framework raises (Nest's router, a Fastify error Nest wrapped)
+ * is answered in the gateway's words and without the path, which the framework's message repeats.
+ */
 export function problemResponseFor(
   exception: unknown,
   request: Pick<FastifyRequest, 'id' | 'url'>,
 ): ProblemResponse {
-  const { problem, headers } = toProblem(exception);
+  const reworded =
+    exception instanceof HttpException ? rewordedFrameworkError(exception.getStatus()) : undefined;
+  const { problem, headers } = toProblem(reworded ?? exception);
   return {
     status: problem.status,
     headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE },
-    body: { ...problem, instance: request.url.split('?')[0], requestId: request.id },
+    body: {
+      ...problem,
+      instance: reworded ? undefined : request.url.split('?')[0],
+      requestId: request.id,
+    },
   };
 }
 

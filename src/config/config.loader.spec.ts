@@ -58,7 +58,10 @@ describe('parseConfig', () => {
       port: 3000,
       shutdownDrainMs: 5_000,
       requestTimeoutMs: 120_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
       bodyLimitBytes: 1024 * 1024,
+      jsonDepthLimit: 32,
     });
     expect(config.rateLimit).toEqual({ requestsPerWindow: 600, windowSeconds: 60 });
     expect(config.resilience.circuitBreaker).toEqual({

@@ -215,14 +215,45 @@ export const gatewayConfigSchema = z
           .min(1_000)
           .max(3_600_000)
           .default(120_000)
-          .describe('an inbound request (headers and body) must arrive within this time'),
+          .describe(
+            'a whole inbound request (headers and body) must arrive within this time, else 408 problem and the connection is closed; checked every 500 ms (slow-loris safe)',
+          ),
+        headersTimeoutMs: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(600_000)
+          .default(10_000)
+          .describe(
+            'the request line and headers must arrive within this time (at most requestTimeoutMs), else 408 problem; also closes a connection that sends nothing',
+          ),
+        keepAliveTimeoutMs: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(600_000)
+          .default(72_000)
+          .describe(
+            'an idle keep-alive connection is closed after this time; keep it above the idle timeout of a load balancer in front',
+          ),
         bodyLimitBytes: z
           .number()
           .int()
           .min(1_024)
           .max(50 * 1024 * 1024)
           .default(1024 * 1024)
-          .describe('largest request body accepted; larger bodies get 413'),
+          .describe(
+            'largest request body accepted, 413 problem beyond; bodies must be application/json (charset utf-8 only) without Content-Encoding other than identity, else 415 problem',
+          ),
+        jsonDepthLimit: z
+          .number()
+          .int()
+          .min(2)
+          .max(256)
+          .default(32)
+          .describe(
+            'deepest nesting of arrays and objects in a JSON body (`{}` is 1), checked before the body is parsed; deeper bodies get 400 validation-failed',
+          ),
       })
       .strict()
       .prefault({})
@@ -310,8 +341,18 @@ export const gatewayConfigSchema = z
           .min(0)
           .max(1_000_000)
           .default(600)
-          .describe('requests one caller may make per window, over all its keys; 0 turns it off'),
-        windowSeconds: z.number().int().min(1).max(86_400).default(60),
+          .describe(
+            'requests one principal (a caller, over all its keys, or one signed-in user) may make per window over all routes together, each request costing 1; 0 turns it off; answers carry RateLimit-Limit, -Remaining and -Reset, and a refusal is a 429 problem with Retry-After',
+          ),
+        windowSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(86_400)
+          .default(60)
+          .describe(
+            'length of the fixed window the budget is counted in; memory counters align windows to the clock, Redis counters start a window at its first request (shared by every replica)',
+          ),
       })
       .strict()
       .prefault({}),

@@ -10,7 +10,8 @@ export function createOpenApiDocument(app: INestApplication, config: GatewayConf
       .setTitle('Application gateway')
       .setDescription(
         'One normalized applications API over Rainbond and Huawei Cloud Workspace (App Center, App Warehouse). ' +
-          'Every error is RFC 9457 application/problem+json.',
+          'Every error is RFC 9457 application/problem+json. ' +
+          edgeLimits(config),
       )
       .setVersion('1')
       .setLicense('UNLICENSED', 'https://gateway.internal/license')
@@ -28,6 +29,18 @@ export function createOpenApiDocument(app: INestApplication, config: GatewayConf
         'oidc',
       )
       .build(),
+  );
+}
+
+/** What the HTTP edge enforces before any route runs, with this configuration's values. */
+function edgeLimits({ server, rateLimit }: GatewayConfig): string {
+  return (
+    `Request bodies: application/json (charset utf-8 only; otherwise 415), no Content-Encoding but identity (415), ` +
+    `at most ${server.bodyLimitBytes} bytes (413) and ${server.jsonDepthLimit} levels of nested arrays and objects (400). ` +
+    `Headers must arrive within ${server.headersTimeoutMs} ms and the whole request within ${server.requestTimeoutMs} ms (408); ` +
+    `one Authorization header (400 ambiguous-credentials). An unsupported method on a known path is a 405 with Allow. ` +
+    `Rate limit: ${rateLimit.requestsPerWindow} requests per ${rateLimit.windowSeconds} s per caller (or signed-in user) over all routes unless the caller has its own, ` +
+    `each request costing 1 (429 with Retry-After; RateLimit-Limit, -Remaining and -Reset on every counted answer).`
   );
 }
 

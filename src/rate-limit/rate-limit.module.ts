@@ -1,11 +1,9 @@
-import { type DynamicModule, type ExecutionContext, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
-import type { FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { RedisConnection } from '../redis/redis-connection';
-import { CallerThrottlerGuard } from './caller-throttler.guard';
-import { SharedRateLimitStorage } from './shared-rate-limit.storage';
+import { CallerRateLimitGuard, RateLimitBudgets } from './caller-rate-limit.guard';
+import { SharedRateLimitWindow } from './shared-rate-limit-window';
 
 /**
  * Must be imported after AuthModule: its guard runs after the auth guard has set the caller.
@@ -21,28 +19,22 @@ export class RateLimitModule {
     if (config.oidc) {
       perCaller.set(config.oidc.callerName, config.oidc.requestsPerWindow ?? requestsPerWindow);
     }
-    const limitOf = (context: ExecutionContext) => {
-      const caller = context.switchToHttp().getRequest<FastifyRequest>().caller;
-      return (caller && perCaller.get(caller.name)) ?? requestsPerWindow;
-    };
     return {
       module: RateLimitModule,
-      imports: [
-        ThrottlerModule.forRootAsync({
+      providers: [
+        {
+          provide: RateLimitBudgets,
+          useValue: new RateLimitBudgets(windowSeconds, perCaller, requestsPerWindow),
+        },
+        {
+          provide: SharedRateLimitWindow,
           inject: [RedisConnection],
-          useFactory: (redis: RedisConnection) => ({
-            storage: new SharedRateLimitStorage(redis),
-            throttlers: [
-              {
-                ttl: windowSeconds * 1000,
-                limit: limitOf,
-                skipIf: (context) => limitOf(context) === 0,
-              },
-            ],
-          }),
-        }),
+          useFactory: (redis: RedisConnection) =>
+            new SharedRateLimitWindow(redis, windowSeconds * 1000),
+        },
+        CallerRateLimitGuard,
+        { provide: APP_GUARD, useExisting: CallerRateLimitGuard },
       ],
-      providers: [{ provide: APP_GUARD, useClass: CallerThrottlerGuard }],
     };
   }
 }
