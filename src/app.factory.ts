@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { corsOptionsFor } from './common/cors-options';
+import { useBoundedJsonParser } from './common/json-bounds';
 import { registerRequestContext } from './common/request-context';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
@@ -54,6 +55,7 @@ export async function createGatewayApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  useBoundedJsonParser(app);
   if (config.cors) app.enableCors(corsOptionsFor(config.cors));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());
