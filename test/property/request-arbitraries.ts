@@ -363,13 +363,9 @@ export function anyRequest(op: Operation, key: string): fc.Arbitrary<RequestPart
   const idempotencyKey = fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/), { nil: undefined });
   return fc
     .record({ path, query, body, idempotencyKey })
-    .map(({ idempotencyKey: k, ...parts }) => ({
-      ...base,
-      ...parts,
-      label: 'any',
-      headers: (k && op.method === 'POST' ? { 'idempotency-key': k } : {}) as Record<
-        string,
-        string
-      >,
-    }));
+    .map(({ idempotencyKey: k, ...parts }): RequestParts => {
+      const headers: Record<string, string> =
+        k && op.method === 'POST' ? { 'idempotency-key': k } : {};
+      return { ...base, ...parts, label: 'any', headers };
+    });
 }
