@@ -1,47 +1,40 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
-import { MAX_DEPTH } from './input-bounds';
+import { MAX_BODY_ENTRIES, MAX_DEPTH } from './input-bounds';
 import { ProblemError } from './problem';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
+/** The characters the scan stops at outside strings; the regular expression engine skips the rest. */
+const STRUCTURE = /["{}[\],]/g;
+/** The rest of a string after its opening quote, escapes included (the unrolled-loop form). */
+const STRING_REST = /[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
 
 /**
- * Entries a JSON body may hold in all. The largest valid body (100 upgrade versions of 3 fields) has
- * a few hundred; JSON.parse of 100,000 keys alone blocks the event loop for more than 50 ms.
- */
-export const MAX_BODY_ENTRIES = 10_000;
-
-/**
- * Which bound JSON text breaks, found in one pass over its bytes that stops at the first: arrays
- * and objects nested deeper than `maxDepth`, or more than `maxEntries` entries in all (counted by
- * their separators). Structure inside strings does not count; invalid JSON is left to the parser.
+ * Which bound JSON text breaks, found in one pass that stops at the first: arrays and objects
+ * nested deeper than `maxDepth`, or more than `maxEntries` entries in all (counted by their
+ * separators). Structure inside strings does not count; invalid JSON is left to the parser. The
+ * bytes are read as latin1, so every byte of a multi-byte UTF-8 character is above ASCII.
  */
 export function jsonBoundBroken(
-  text: Uint8Array,
+  text: Buffer,
   maxDepth = MAX_DEPTH,
   maxEntries = MAX_BODY_ENTRIES,
 ): 'depth' | 'entries' | undefined {
+  const latin1 = text.toString('latin1');
+  const structure = new RegExp(STRUCTURE);
+  const stringRest = new RegExp(STRING_REST);
   let depth = 0;
   let separators = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+  for (let match = structure.exec(latin1); match; match = structure.exec(latin1)) {
+    const c = match[0];
+    if (c === '"') {
+      stringRest.lastIndex = structure.lastIndex;
+      if (!stringRest.test(latin1)) return undefined;
+      structure.lastIndex = stringRest.lastIndex;
+    } else if (c === '{' || c === '[') {
       if (++depth > maxDepth) return 'depth';
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+    } else if (c === '}' || c === ']') {
       depth--;
-    } else if (c === COMMA && ++separators >= maxEntries) {
+    } else if (++separators >= maxEntries) {
       return 'entries';
     }
   }

@@ -3,6 +3,7 @@ import { ValidateIf } from 'class-validator';
 import {
   checkBounds,
   FieldErrorList,
+  MAX_BODY_ENTRIES,
   MAX_DEPTH,
   MAX_ENTRIES,
   MAX_FIELD_ERRORS,
@@ -53,7 +54,7 @@ export const Omittable = (): PropertyDecorator =>
 /** The rules above as the OpenAPI description of every request body. */
 export const REQUEST_BODY_RULES =
   'Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. ' +
-  `Objects and arrays hold at most ${MAX_ENTRIES} entries (fewer where stated) and nest at most ${MAX_DEPTH} levels deep. ` +
+  `Objects and arrays hold at most ${MAX_ENTRIES} entries (fewer where stated), ${MAX_BODY_ENTRIES} in the whole body, and nest at most ${MAX_DEPTH} levels deep. ` +
   `A 400 lists at most ${MAX_FIELD_ERRORS} field errors, one per field, and counts them all in \`errorCount\`.`;
 
 /** class-validator's tree as one entry per failed field (its dotted path), one message each. */
@@ -61,7 +62,7 @@ export function flattenValidationErrors(errors: ValidationError[]): FieldErrorLi
   const found = new FieldErrorList();
   const visit = (error: ValidationError, parent: string): void => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) found.add(field, messageFor(error));
+    if (error.constraints) found.add('', field, messageFor(error));
     for (const child of error.children ?? []) visit(child, field);
   };
   for (const error of errors) visit(error, '');

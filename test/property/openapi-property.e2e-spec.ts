@@ -4,6 +4,9 @@ import { DEMO_KEY, startTestGateway, type TestGateway } from '../support/test-ga
 import { operations, OPENAPI, resolve, type Schema } from './openapi-operations';
 import { anyRequest, baseParts, invalidCases, type RequestParts } from './request-arbitraries';
 
+// many requests in one test, on a machine shared with other suites
+jest.setTimeout(120_000);
+
 const SEED = 16_2026;
 /** Generated requests per documented rule. */
 const RUNS_PER_RULE = 2;
