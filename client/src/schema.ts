@@ -258,7 +258,7 @@ export interface components {
              */
             link?: string;
         };
-        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated) and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         PublishAppCenterRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -323,7 +323,7 @@ export interface components {
              */
             installInfo?: string;
         };
-        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated) and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         PublishAppWarehouseRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -641,7 +641,7 @@ export interface components {
              */
             accessKey?: string;
         };
-        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated) and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         InstallApplicationRequest: {
             market: components["schemas"]["MarketInput"];
             /**
@@ -681,7 +681,7 @@ export interface components {
             /** @description `change`: modification applied to the copy */
             change?: string;
         };
-        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated) and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         CopyApplicationRequest: {
             target: components["schemas"]["CopyTargetInput"];
             /** @description Components to copy; empty or omitted copies all of them */
@@ -722,7 +722,7 @@ export interface components {
              */
             appModelVersion: string;
         };
-        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated) and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         UpgradeApplicationRequest: {
             /** @description `update_versions` */
             versions: components["schemas"]["UpgradeVersionInput"][];
