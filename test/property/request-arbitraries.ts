@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { PROTOTYPE_NAMES } from '../support/hostile-input';
 import { bodyFields, type BodyField, type Operation, type Schema } from './openapi-operations';
 
 /** One request to send: the parts of an operation, filled in. */
@@ -14,16 +15,6 @@ export interface RequestParts {
   body?: string;
 }
 
-/** What the document promises for every field of every body, by name of JavaScript members. */
-const PROTOTYPE_NAMES = [
-  'toString',
-  'valueOf',
-  'constructor',
-  'prototype',
-  'hasOwnProperty',
-  '__defineGetter__',
-  '__proto__',
-];
 const KNOWN_TEAMS = ['acme', 'globex'];
 const TEAM_KEY = /^[a-z][a-z0-9-]{0,62}$/;
 /** The id grammar of the document's `id` description, written out independently of the gateway. */

@@ -3,6 +3,17 @@ import type { TestGateway, TestResponse } from './test-gateway';
 /** Largest problem body the gateway may write for any input. */
 export const MAX_PROBLEM_BYTES = 16 * 1024;
 
+/** Names of Object.prototype members (and `prototype`), which are never request fields. */
+export const PROTOTYPE_NAMES = [
+  'toString',
+  'valueOf',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  '__defineGetter__',
+  '__proto__',
+];
+
 /** Requests all simulators received since the last reset. */
 export function upstreamCalls(gateway: TestGateway): number {
   return Object.values(gateway.sandbox.requestCounts()).reduce((sum, count) => sum + count, 0);
