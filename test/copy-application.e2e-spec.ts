@@ -31,10 +31,14 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
     expect(response.body.components.length).toBeGreaterThan(0);
     expect(response.body.components[0]).toMatchObject({ name: 'nginx', tenantId: GLOBEX.tenantId });
 
-    const [check, call] = gateway.sandbox.calls('rainbond');
+    const [check, targetCheck, call] = gateway.sandbox.calls('rainbond');
     expect(check).toMatchObject({
       method: 'GET',
       path: `/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1`,
+    });
+    expect(targetCheck).toMatchObject({
+      method: 'GET',
+      path: `/openapi/v1/teams/${GLOBEX.tenantName}/regions/region-1/apps/2`,
     });
     expect(call.path).toBe(`/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1/copy`);
     expect(call.body).toEqual({
@@ -65,7 +69,7 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.components).toHaveLength(1);
-    expect(gateway.sandbox.calls('rainbond')[1].body.services).toEqual([
+    expect(gateway.sandbox.calls('rainbond')[2].body.services).toEqual([
       { service_id: componentId, change: 'v2' },
     ]);
   });

@@ -83,11 +83,14 @@ describe('circuit breaker and retries', () => {
 
   it('retries a GET after a 5xx but never resends a POST that may have arrived', async () => {
     gateway.sandbox.faults.inject('rainbond', { kind: 'status', status: 502 }, { times: 1 });
+    // into an acme app: the globex account's circuit is open since the test above
     const copy = await gateway.request('POST', COPY, {
-      body: { target: { team: 'globex', applicationId: 'rainbond:region-1:2' } },
+      body: { target: { team: 'acme', applicationId: 'rainbond:region-2:3' } },
     });
     expect(copy.status).toBe(200);
+    // the source app (failed, retried), the target app, the copy
     expect(gateway.sandbox.calls('rainbond').map((call) => call.method)).toEqual([
+      'GET',
       'GET',
       'GET',
       'POST',

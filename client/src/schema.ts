@@ -200,7 +200,13 @@ export interface components {
             /** @example /v1/teams/acme/applications */
             instance?: string;
             requestId?: string;
+            /** @description One entry per failed field, the first 20 */
             errors?: components["schemas"]["FieldErrorSchema"][];
+            /**
+             * @description How many fields failed in all
+             * @example 1
+             */
+            errorCount?: number;
             upstream?: components["schemas"]["UpstreamProblemSchema"];
         };
         TeamSummary: {
@@ -246,11 +252,13 @@ export interface components {
             /** @description `bucket_store`; required when storeType is OBS */
             bucket?: components["schemas"]["BucketLocationInput"];
             /**
+             * Format: uri
              * @description `file_link`; required when storeType is LINK. The gateway never fetches it.
              * @example https://downloads.example.com/notepad-setup.exe
              */
             link?: string;
         };
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         PublishAppCenterRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -315,6 +323,7 @@ export interface components {
              */
             installInfo?: string;
         };
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         PublishAppWarehouseRequest: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -610,6 +619,7 @@ export interface components {
         };
         MarketInput: {
             /**
+             * Format: uri
              * @description `market_url`: the app store URL (Rainbond fetches it, the gateway does not)
              * @example https://hub.grapps.cn
              */
@@ -631,6 +641,7 @@ export interface components {
              */
             accessKey?: string;
         };
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         InstallApplicationRequest: {
             market: components["schemas"]["MarketInput"];
             /**
@@ -656,7 +667,7 @@ export interface components {
              */
             team: string;
             /**
-             * @description Existing Rainbond app of the target team, as `rainbond:{region}:{appId}`
+             * @description Existing Rainbond app of the target team, as `rainbond:{region}:{appId}` (appId 1-2147483647); it must belong to that team
              * @example rainbond:region-1:2
              */
             applicationId: string;
@@ -670,6 +681,7 @@ export interface components {
             /** @description `change`: modification applied to the copy */
             change?: string;
         };
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         CopyApplicationRequest: {
             target: components["schemas"]["CopyTargetInput"];
             /** @description Components to copy; empty or omitted copies all of them */
@@ -710,6 +722,7 @@ export interface components {
              */
             appModelVersion: string;
         };
+        /** @description Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. Objects and arrays hold at most 100 entries (fewer where stated), 2000 in the whole body, and nest at most 32 levels deep. A 400 lists at most 20 field errors, one per field, and counts them all in `errorCount`. */
         UpgradeApplicationRequest: {
             /** @description `update_versions` */
             versions: components["schemas"]["UpgradeVersionInput"][];
@@ -1015,7 +1028,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
@@ -1125,7 +1138,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
@@ -1235,7 +1248,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
@@ -1345,7 +1358,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
@@ -1436,7 +1449,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}`, `app-center:{id}` or `app-warehouse:{id}`. */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
                 /** @description Gateway team key */
                 team: unknown;

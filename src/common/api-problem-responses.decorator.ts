@@ -42,8 +42,14 @@ export class ProblemSchema {
   instance?: string;
   @ApiPropertyOptional()
   requestId?: string;
-  @ApiPropertyOptional({ type: [FieldErrorSchema] })
+  @ApiPropertyOptional({
+    type: [FieldErrorSchema],
+    maxItems: 20,
+    description: 'One entry per failed field, the first 20',
+  })
   errors?: FieldErrorSchema[];
+  @ApiPropertyOptional({ description: 'How many fields failed in all', example: 1 })
+  errorCount?: number;
   @ApiPropertyOptional({ type: UpstreamProblemSchema })
   upstream?: UpstreamProblemSchema;
 }

@@ -1,8 +1,12 @@
-import { isUtf8JsonMediaType, jsonDepthExceeds } from './json-body-parser';
+import { isUtf8JsonMediaType } from './json-body-parser';
+import { jsonBoundBroken } from './json-bounds';
+
+const jsonDepthExceeds = (text: string, limit: number) =>
+  jsonBoundBroken(text, limit, Infinity) === 'depth';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
-describe('jsonDepthExceeds', () => {
+describe('the depth bound of jsonBoundBroken', () => {
   it('counts arrays and objects alike, `{}` being depth 1', () => {
     expect(jsonDepthExceeds('{}', 1)).toBe(false);
     expect(jsonDepthExceeds('{"a":[{}]}', 3)).toBe(false);

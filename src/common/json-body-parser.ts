@@ -1,38 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_BODY_ENTRIES } from './input-bounds';
+import { jsonBoundBroken } from './json-bounds';
 import { ProblemError } from './problem';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-
-/**
- * Whether JSON text nests arrays and objects deeper than `limit`, in one pass over the text and
- * without recursion, so a hostile `[[[[…` costs O(n) and never reaches a recursive consumer (the
- * ValidationPipe, the idempotency fingerprint). Brackets inside strings do not count. Invalid JSON
- * is left to the parser.
- */
-export function jsonDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > limit) return true;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
-    }
-  }
-  return false;
-}
 
 /** `application/json` with no parameter but an optional utf-8 charset (Fastify matched the type). */
 export function isUtf8JsonMediaType(contentType: string): boolean {
@@ -70,21 +40,20 @@ const encoded = () =>
     'Request bodies must not be compressed or encoded: send no Content-Encoding (or identity).',
   );
 
-const invalidBody = (detail: string) =>
-  new ProblemError(
-    HttpStatus.BAD_REQUEST,
-    'validation-failed',
-    'Request validation failed',
-    detail,
-  );
+const invalidBody = (message: string) => ProblemError.invalidField('body', message);
 
 /**
- * The gateway's only body parsers: JSON in utf-8, unencoded, within a nesting depth, through
- * Fastify's own JSON parser (which refuses `__proto__` and `constructor.prototype` keys); any other
- * body is a 415 problem. Requires Nest's own parsers to be off (`bodyParser: false`).
+ * The gateway's only body parsers: JSON in utf-8, unencoded, within a nesting depth and a count of
+ * entries, checked in one linear scan before JSON.parse; any other body is a 415 problem. Plain
+ * JSON.parse keeps `__proto__` an own key of plain data (it never sets a prototype), so validation
+ * rejects it by name, with its path, like any other unknown field. Requires Nest's own parsers to be
+ * off (`bodyParser: false`).
  */
 export function registerJsonBodyParser(fastify: FastifyInstance, depthLimit: number): void {
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const tooLarge = {
+    depth: `must not nest arrays and objects deeper than ${depthLimit} levels`,
+    entries: `must not hold more than ${MAX_BODY_ENTRIES} entries in all`,
+  };
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',
@@ -92,19 +61,19 @@ export function registerJsonBodyParser(fastify: FastifyInstance, depthLimit: num
     (request, body: string, done) => {
       if (!isUtf8JsonMediaType(request.headers['content-type'] ?? '')) return done(notJson());
       if (!isUnencoded(request)) return done(encoded());
-      if (jsonDepthExceeds(body, depthLimit)) {
-        return done(invalidBody(`The body nests arrays and objects deeper than ${depthLimit}.`));
-      }
-      void parseJson(request, body, (error, value) => {
-        if (!error) return done(null, value);
+      const broken = jsonBoundBroken(body, depthLimit);
+      if (broken) return done(invalidBody(tooLarge[broken]));
+      try {
+        done(null, JSON.parse(body));
+      } catch {
         done(
           invalidBody(
             body.trim() === ''
-              ? 'The body is empty; send a JSON document.'
-              : 'The body is not valid JSON, or has a __proto__ or constructor.prototype key.',
+              ? 'must not be empty: send a JSON document'
+              : 'must be a valid JSON document',
           ),
         );
-      });
+      }
     },
   );
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(notJson()));

@@ -19,6 +19,7 @@ export function toProblem(error: unknown): RenderedProblem {
         status: error.status,
         detail: error.detail,
         errors: error.extras.errors,
+        errorCount: error.extras.errorCount,
         upstream: error.extras.upstream,
       },
       headers: error.extras.headers ?? {},

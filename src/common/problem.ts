@@ -24,6 +24,8 @@ export interface ProblemDetails {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  /** How many field errors there were; `errors` lists at most the first 20. */
+  errorCount?: number;
   upstream?: UpstreamProblemInfo;
 }
 
@@ -42,6 +44,7 @@ export class ProblemError extends Error {
     readonly detail?: string,
     readonly extras: {
       errors?: FieldError[];
+      errorCount?: number;
       upstream?: UpstreamProblemInfo;
       headers?: Record<string, string>;
     } = {},
@@ -50,13 +53,16 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 
-  static validation(errors: FieldError[]): ProblemError {
+  /** `errors` as found (callers list at most 20) and the `count` of all of them. */
+  static validation(errors: FieldError[], count = errors.length): ProblemError {
+    const unlisted = count - errors.length;
+    const listed = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     return new ProblemError(
       HttpStatus.BAD_REQUEST,
       'validation-failed',
       'Request validation failed',
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      { errors },
+      unlisted > 0 ? `${listed}; and ${unlisted} more` : listed,
+      { errors, errorCount: count },
     );
   }
 

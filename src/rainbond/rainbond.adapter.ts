@@ -16,6 +16,7 @@ import type { Application } from '../applications/models/application.model';
 import type { CopyResult } from '../applications/models/copy-result.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
 import { ProblemError } from '../common/problem';
+import { UpstreamError } from '../common/upstream.error';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';
@@ -64,12 +65,31 @@ export class RainbondAdapter implements ApplicationProvider {
     // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
     // would answer another team's app id with an empty copy. Reading the app first gives a 404.
     await this.client.getApp(account, app);
+    await this.checkCopyTarget(targetAccount, target);
     const wire = await this.client.copy(
       account,
       app,
       toCopyBody(request, targetAccount.teamName, target.app),
     );
     return toCopyResult(app, target, wire);
+  }
+
+  /**
+   * Rainbond would refuse a target app of another team only after the copy began; reading it with
+   * the target team's account first makes that a 404 before anything is written.
+   */
+  private async checkCopyTarget(account: RainbondTeamConfig, target: CopyTarget): Promise<void> {
+    try {
+      await this.client.getApp(account, target.app);
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || error.status !== HttpStatus.NOT_FOUND) throw error;
+      throw new ProblemError(
+        HttpStatus.NOT_FOUND,
+        'application-not-found',
+        'Application not found',
+        `target application ${formatApplicationId(target.app)} not found in team ${target.team.key}`,
+      );
+    }
   }
 
   async upgrade(

@@ -6,7 +6,7 @@ import type { SandboxAccessKey } from './aksk-verifier';
 import { IamTokenRegistry } from './iam-tokens';
 import { createIamSimulator } from './iam.simulator';
 import { createRainbondSimulator } from './rainbond.simulator';
-import { SandboxFaults, type SandboxTarget } from './sandbox-faults';
+import { SANDBOX_TARGETS, SandboxFaults, type SandboxTarget } from './sandbox-faults';
 import {
   resolveSecrets,
   SANDBOX_TEAMS,
@@ -48,6 +48,8 @@ export interface Sandbox {
   faults: SandboxFaults;
   /** Requests each simulator received, in order. */
   calls(target: SandboxTarget): RecordedCall[];
+  /** Requests the simulators received in all, per simulator (zero for none). */
+  requestCounts(): Record<SandboxTarget, number>;
   /** Writes each simulator performed (IAM performs none), in order. */
   writes(target: SandboxTarget): PerformedWrite[];
   /** Number of tokens the IAM simulator issued. */
@@ -120,6 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     calls: (target) => calls.list(target),
     writes: (target) => writes.list(target),
+    requestCounts: () => calls.counts(SANDBOX_TARGETS),
     iamTokensIssued: () => iamTokens.issuedCount,
     revokeToken: (token) => iamTokens.revoke(token),
     resetCalls: () => {

@@ -46,6 +46,13 @@ export class TargetLog<T> {
     return [...(this.entries.get(target) ?? [])];
   }
 
+  /** How many entries each target has, zero for none. */
+  counts(targets: readonly SandboxTarget[]): Record<SandboxTarget, number> {
+    return Object.fromEntries(
+      targets.map((target) => [target, this.entries.get(target)?.length ?? 0]),
+    ) as Record<SandboxTarget, number>;
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { Omittable } from '../../common/validation';
 import { TEAM_KEY_PATTERN } from '../../config/gateway-config.schema';
-import { APPLICATION_ID_PATTERN } from '../application-id';
+import { IsApplicationId } from '../application-id';
 import type { View } from '../applications.service';
 
 export class TeamParams {
@@ -12,9 +13,7 @@ export class TeamParams {
 
 export class ApplicationParams extends TeamParams {
   @IsString()
-  @Matches(APPLICATION_ID_PATTERN, {
-    message: 'must look like rainbond:{region}:{appId}, app-center:{id} or app-warehouse:{id}',
-  })
+  @IsApplicationId()
   id!: string;
 }
 
@@ -24,7 +23,7 @@ export class ViewQuery {
     default: 'summary',
     description: '`full` adds the upstream body under `raw`',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(['summary', 'full'])
   view?: View;
 }

@@ -1,16 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
 
 export const DEFAULT_MARKET_TYPE = 'rainstore';
 
@@ -18,12 +18,14 @@ export class MarketInput {
   @ApiProperty({
     description: '`market_url`: the app store URL (Rainbond fetches it, the gateway does not)',
     example: 'https://hub.grapps.cn',
+    format: 'uri',
+    maxLength: 255,
   })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(255)
   url!: string;
 
-  @ApiProperty({ description: '`market_domain`', example: 'rainbond' })
+  @ApiProperty({ description: '`market_domain`', example: 'rainbond', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
   domain!: string;
@@ -32,8 +34,10 @@ export class MarketInput {
     description: '`market_type`',
     default: DEFAULT_MARKET_TYPE,
     example: DEFAULT_MARKET_TYPE,
+    minLength: 1,
+    maxLength: 64,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 64)
   type?: string;
@@ -41,14 +45,16 @@ export class MarketInput {
   @ApiPropertyOptional({
     description: '`market_access_key`: app store token (sent as null when omitted)',
     example: '123456789012340af5dff63cb740788e',
+    maxLength: 64,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(64)
   accessKey?: string;
 }
 
 /** Install a market app model into an existing Rainbond app. */
+@ApiSchema({ description: REQUEST_BODY_RULES })
 export class InstallApplicationRequest {
   @ApiProperty({ type: MarketInput })
   @IsDefined()
@@ -56,13 +62,23 @@ export class InstallApplicationRequest {
   @Type(() => MarketInput)
   market!: MarketInput;
 
-  @ApiProperty({ description: '`app_model_id`', example: 'a1b2c3d4e5f6' })
+  @ApiProperty({
+    description: '`app_model_id`',
+    example: 'a1b2c3d4e5f6',
+    minLength: 1,
+    maxLength: 64,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   appModelId!: string;
 
-  @ApiProperty({ description: '`app_model_version`', example: '1.0.0' })
+  @ApiProperty({
+    description: '`app_model_version`',
+    example: '1.0.0',
+    minLength: 1,
+    maxLength: 64,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
@@ -72,7 +88,7 @@ export class InstallApplicationRequest {
     description: 'Build and deploy the components after install (query `is_deploy`/`is_upload`)',
     default: false,
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   deploy?: boolean;
 }

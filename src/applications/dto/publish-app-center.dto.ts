@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   Equals,
   IsDefined,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
@@ -24,6 +23,7 @@ import {
   type OsType,
   type StoreType,
 } from '../models/workspace-enums';
+import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
 
 export const APP_CENTER_NAME_FORBIDDEN = /^[^:^;|~`{}[\]<>]*$/;
 export const NOT_ONLY_SPACES = /\S/;
@@ -36,8 +36,9 @@ export class BucketLocationInput {
     description:
       '`bucket_name`. Always `wks-appcenter-{projectId}` of the team; omit it and the gateway fills it in.',
     example: 'wks-appcenter-0123456789abcdef0123456789abcdef',
+    pattern: '^wks-appcenter-[A-Za-z0-9]+$',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(/^wks-appcenter-[A-Za-z0-9]+$/, { message: 'must be wks-appcenter-{projectId}' })
   name?: string;
@@ -45,6 +46,8 @@ export class BucketLocationInput {
   @ApiProperty({
     description: '`bucket_file_path`: object path in the bucket, no leading `/`',
     example: 'app-file/notepad-setup.exe',
+    minLength: 1,
+    maxLength: 1024,
   })
   @IsString()
   @Length(1, 1024)
@@ -74,6 +77,8 @@ export class FileStoreInput {
   @ApiPropertyOptional({
     description: '`file_link`; required when storeType is LINK. The gateway never fetches it.',
     example: 'https://downloads.example.com/notepad-setup.exe',
+    format: 'uri',
+    maxLength: 2048,
   })
   @ValidateIf((store: FileStoreInput) => store.storeType === 'LINK' || store.link !== undefined)
   @IsDefined({ message: 'is required when storeType is LINK' })
@@ -83,6 +88,7 @@ export class FileStoreInput {
 }
 
 /** Publish to the Workspace App Center (`UploadApp`). */
+@ApiSchema({ description: REQUEST_BODY_RULES })
 export class PublishAppCenterRequest {
   @ApiProperty({ enum: ['app-center'] })
   @Equals('app-center')
@@ -91,6 +97,8 @@ export class PublishAppCenterRequest {
   @ApiProperty({
     description: '`name`: 1–128 characters, not only spaces, none of :^;|~`{}[]<>',
     example: 'notepad++.exe',
+    minLength: 1,
+    maxLength: 128,
   })
   @IsString()
   @Length(1, 128)
@@ -98,7 +106,7 @@ export class PublishAppCenterRequest {
   @Matches(APP_CENTER_NAME_FORBIDDEN, { message: 'must not contain any of :^;|~`{}[]<>' })
   name!: string;
 
-  @ApiProperty({ description: '`version`', example: 'v1.1.1' })
+  @ApiProperty({ description: '`version`', example: 'v1.1.1', minLength: 1 })
   @IsString()
   @IsNotEmpty()
   version!: string;
@@ -123,8 +131,9 @@ export class PublishAppCenterRequest {
 
   @ApiPropertyOptional({
     description: '`app_icon_url`: an https URL or a data URI, at most 87,500 characters',
+    maxLength: MAX_APP_CENTER_ICON_CHARS,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(MAX_APP_CENTER_ICON_CHARS)
   @Matches(ICON_URL_OR_DATA_URI, {
@@ -152,7 +161,7 @@ export class PublishAppCenterRequest {
     description: '`uninstall_command`',
     example: 'msiexec /uninstall ${FILE_PATH} /quiet',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   uninstallCommand?: string;
 
@@ -160,13 +169,13 @@ export class PublishAppCenterRequest {
   @IsIn(OS_TYPES)
   os!: OsType;
 
-  @ApiProperty({ description: '`catalog_id`: App Center category id', example: '1' })
+  @ApiProperty({ description: '`catalog_id`: App Center category id', example: '1', minLength: 1 })
   @IsString()
   @IsNotEmpty()
   catalogId!: string;
 
   @ApiPropertyOptional({ description: '`install_info`', example: 'Installs silently' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   installInfo?: string;
 }

@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   Equals,
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -19,10 +18,14 @@ import {
   type OsType,
   type WarehouseCategory,
 } from '../models/workspace-enums';
+import { MAX_ENTRIES } from '../../common/input-bounds';
+import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
 
 /** "Consists of visible characters": no control characters and not blank. */
 const VISIBLE_CHARACTERS = /^(?=.*\S)[^\p{Cc}]+$/u;
 export const MAX_WAREHOUSE_ICON_BYTES = 8 * 1024;
+/** `app_file_size` is an Integer upstream: a signed 32-bit Java int. */
+const MAX_FILE_SIZE_KB = 2_147_483_647;
 const DATA_URI = /^data:image\/[\w+.-]+;base64,([A-Za-z0-9+/]*={0,2})$/;
 
 /** A base64 image data URI whose decoded image is at most `maxBytes`. */
@@ -62,12 +65,17 @@ function IsStringMap(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** Publish to the WorkspaceApp App Warehouse (`CreateWarehouseApp`). */
+@ApiSchema({ description: REQUEST_BODY_RULES })
 export class PublishAppWarehouseRequest {
   @ApiProperty({ enum: ['app-warehouse'] })
   @Equals('app-warehouse')
   provider!: 'app-warehouse';
 
-  @ApiProperty({ description: '`app_name`: 1–64 letters, digits, `_` or `-`', example: 'Postman' })
+  @ApiProperty({
+    description: '`app_name`: 1–64 letters, digits, `_` or `-`',
+    example: 'Postman',
+    pattern: '^[A-Za-z0-9_-]{1,64}$',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
   name!: string;
@@ -84,7 +92,12 @@ export class PublishAppWarehouseRequest {
   @IsIn(OS_TYPES)
   os!: OsType;
 
-  @ApiProperty({ description: '`version_id`: 1–64 visible characters', example: '7.9.0.0' })
+  @ApiProperty({
+    description: '`version_id`: 1–64 visible characters',
+    example: '7.9.0.0',
+    minLength: 1,
+    maxLength: 64,
+  })
   @IsString()
   @Length(1, 64)
   @Matches(VISIBLE_CHARACTERS, { message: 'must consist of visible characters' })
@@ -93,6 +106,8 @@ export class PublishAppWarehouseRequest {
   @ApiProperty({
     description: '`version_name`: version description, 1–255 visible characters',
     example: 'Canary',
+    minLength: 1,
+    maxLength: 255,
   })
   @IsString()
   @Length(1, 255)
@@ -100,37 +115,45 @@ export class PublishAppWarehouseRequest {
   versionName!: string;
 
   @ApiPropertyOptional({ description: '`app_description`', example: 'A postman setup exe.' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   description?: string;
 
   @ApiProperty({
     description: '`appfile_store_path`: object path in the OBS bucket',
     example: 'file/Postman.exe',
+    minLength: 1,
   })
   @IsString()
   @IsNotEmpty()
   fileStorePath!: string;
 
   @ApiPropertyOptional({ description: '`app_icon`: a data:image/...;base64, URI of at most 8 KB' })
-  @IsOptional()
+  @Omittable()
   @IsImageDataUri(MAX_WAREHOUSE_ICON_BYTES)
   icon?: string;
 
-  @ApiPropertyOptional({ description: '`app_file_size`: integer, in KB', example: 401 })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: '`app_file_size`: integer, in KB',
+    example: 401,
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_FILE_SIZE_KB,
+  })
+  @Omittable()
   @IsInt()
   @Min(0)
-  @Max(2_147_483_647)
+  @Max(MAX_FILE_SIZE_KB)
   fileSizeKb?: number;
 
   @ApiPropertyOptional({
     description: '`app_extended_info.extended_info`: string key-value pairs',
     type: 'object',
     additionalProperties: { type: 'string' },
+    maxProperties: MAX_ENTRIES,
     example: { vendor: 'Postman Inc.' },
   })
-  @IsOptional()
+  @Omittable()
   @IsStringMap()
   extendedInfo?: Record<string, string>;
 }
