@@ -9,6 +9,8 @@ import { output } from './support/process-output';
  * `simulators` service run), on any free ports: it starts, says where, and stops on a signal.
  */
 const root = join(__dirname, '..');
+// ts-node compiles the sandbox on every start: seconds on a loaded machine.
+jest.setTimeout(30_000);
 
 function startStandalone(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(
