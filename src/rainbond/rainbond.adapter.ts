@@ -130,7 +130,7 @@ function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig 
   }
   if (!team.rainbond.regions.includes(app.region)) {
     // same answer as an unknown app: a region outside the team's config is not visible to it
-    throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+    throw ProblemError.applicationNotFound(formatApplicationId(app));
   }
   return team.rainbond;
 }

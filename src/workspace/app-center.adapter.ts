@@ -57,7 +57,7 @@ export class AppCenterAdapter implements ApplicationProvider {
       const found = list.items.find((item) => item.id === String(app.appId));
       if (found) return fromUploadAppResponse(found);
       if (list.items.length === 0 || offset + MAX_PAGE >= list.count) {
-        throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+        throw ProblemError.applicationNotFound(formatApplicationId(app));
       }
     }
   }

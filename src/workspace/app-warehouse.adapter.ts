@@ -53,7 +53,7 @@ export class AppWarehouseAdapter implements ApplicationProvider {
     const appId = String(app.appId);
     const list = await this.client.listApps(team, { offset: 0, limit: 1, appId });
     const found = list.items.find((item) => item.app_id === appId);
-    if (!found) throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+    if (!found) throw ProblemError.applicationNotFound(formatApplicationId(app));
     return fromCreateWarehouseAppResponse(found);
   }
 
