@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -10,6 +10,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
 import { ProblemError } from '../common/problem';
 import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
@@ -34,8 +35,6 @@ import { PublishAppCenterRequest } from './dto/publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './dto/publish-app-warehouse.dto';
 import { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import { Application } from './models/application.model';
-import { CopyResult } from './models/copy-result.model';
-import { UpgradeResult } from './models/upgrade-option.model';
 import { PublishApplicationPipe } from './publish-application.pipe';
 
 const TEAM_PARAM = ApiParam({
@@ -76,16 +75,28 @@ export class ApplicationsController {
     },
     examples: PUBLISH_EXAMPLES,
   })
-  @ApiCreatedResponse({ type: Application })
+  @ApiCreatedResponse({
+    type: Application,
+    description: 'Published; `Location` is the URL of the new application',
+    headers: {
+      Location: {
+        description: 'URL of the new application (`GET` answers the same shape)',
+        schema: { type: 'string', example: '/v1/teams/acme/applications/app-center:x-xx-xxx' },
+      },
+    },
+  })
   @ApiProblemResponses(400, 401, 404, 502, 503, 504)
   @ApiIdempotencyKey()
-  publish(
+  async publish(
     @Param() _params: TeamParams,
     @CurrentTeam() team: TeamContext,
     @Body(PublishApplicationPipe) request: PublishApplicationRequest,
     @Query() query: ViewQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Application> {
-    return this.applications.publish(team, request, query.view ?? 'summary');
+    const published = await this.applications.publish(team, request, query.view ?? 'summary');
+    void reply.header('location', applicationUrl(team.key, published.id));
+    return published;
   }
 
   @Post(':id/install')
@@ -94,7 +105,7 @@ export class ApplicationsController {
     operationId: 'installApplication',
     summary: 'Install a market app model into a Rainbond app',
     description:
-      'Rainbond installs the app model version from the given market into the existing app (`deploy: true` also builds and starts it). The answer lists every component now in the app.',
+      'Rainbond installs the app model version from the given market into the existing app (`deploy: true` also builds and starts it). The answer is the application as `GET …/applications/{id}` shows it, with every component now in the app.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
@@ -118,12 +129,12 @@ export class ApplicationsController {
     operationId: 'copyApplication',
     summary: "Copy a Rainbond app's components into another team's app",
     description:
-      'The target team must be one this caller may use; an empty or omitted `components` copies them all.',
+      'The target team must be one this caller may use; an empty or omitted `components` copies them all. The answer is the target application as `GET …/applications/{id}` shows it, with the components the copy created.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: CopyApplicationRequest, examples: { toGlobex: COPY_EXAMPLE } })
-  @ApiOkResponse({ type: CopyResult })
+  @ApiOkResponse({ type: Application })
   @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
   @ApiIdempotencyKey()
   copy(
@@ -132,7 +143,7 @@ export class ApplicationsController {
     @CopyTargetTeam() targetTeam: TeamContext | undefined,
     @Body() request: CopyApplicationRequest,
     @Query() query: ViewQuery,
-  ): Promise<CopyResult> {
+  ): Promise<Application> {
     if (!targetTeam) throw ProblemError.invalidField('target.team', 'must be a team key');
     return this.applications.copy(team, params.id, targetTeam, request, query.view ?? 'summary');
   }
@@ -143,12 +154,12 @@ export class ApplicationsController {
     operationId: 'upgradeApplication',
     summary: 'Upgrade a Rainbond app to given app model versions',
     description:
-      'Each entry moves one installed app model to a version; `GET …/upgrades` lists the versions accepted. The answer is the app models as Rainbond reads them after the upgrade.',
+      'Each entry moves one installed app model to a version; `GET …/upgrades` lists the versions accepted. The answer is the application as `GET …/applications/{id}` shows it, with `rainbond.appModels` as Rainbond reads them after the upgrade.',
   })
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: UpgradeApplicationRequest, examples: { nginxDemo: UPGRADE_EXAMPLE } })
-  @ApiOkResponse({ type: UpgradeResult })
+  @ApiOkResponse({ type: Application })
   @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
   @ApiIdempotencyKey()
   upgrade(
@@ -156,7 +167,12 @@ export class ApplicationsController {
     @CurrentTeam() team: TeamContext,
     @Body() request: UpgradeApplicationRequest,
     @Query() query: ViewQuery,
-  ): Promise<UpgradeResult> {
+  ): Promise<Application> {
     return this.applications.upgrade(team, params.id, request, query.view ?? 'summary');
   }
+}
+
+/** The public URL of an application: what `GET …/applications/{id}` answers. */
+function applicationUrl(team: string, id: string): string {
+  return `/v1/teams/${encodeURIComponent(team)}/applications/${encodeURIComponent(id).replace(/%3A/g, ':')}`;
 }

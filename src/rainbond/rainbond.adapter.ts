@@ -13,7 +13,6 @@ import type { CopyApplicationRequest } from '../applications/dto/copy-applicatio
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
 import type { Application } from '../applications/models/application.model';
-import type { CopyResult } from '../applications/models/copy-result.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
 import { ProblemError } from '../common/problem';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
@@ -21,10 +20,12 @@ import type { TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';
 import {
   fromAppBaseInfo,
+  fromAppCopy,
   fromAppInfo,
-  toApplication,
+  fromMarketInstall,
+  fromUpgrade,
   toCopyBody,
-  toCopyResult,
+  type RainbondReadContext,
   toInstallBody,
   toInstallQuery,
   toUpgradeBody,
@@ -50,7 +51,10 @@ export class RainbondAdapter implements ApplicationProvider {
       toInstallBody(request),
       toInstallQuery(request),
     );
-    return toApplication(app, wire);
+    const read = await readAfterWrite(() =>
+      this.client.getApp(account, { ...app, appId: wire.ID }),
+    );
+    return fromMarketInstall(readContext(team.key, account), app, wire, read);
   }
 
   async copy(
@@ -58,7 +62,7 @@ export class RainbondAdapter implements ApplicationProvider {
     app: RainbondAppRef,
     target: CopyTarget,
     request: CopyApplicationRequest,
-  ): Promise<CopyResult> {
+  ): Promise<Application> {
     const account = accountFor(team, app);
     const targetAccount = copyTargetAccount(account, target);
     // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
@@ -69,17 +73,25 @@ export class RainbondAdapter implements ApplicationProvider {
       app,
       toCopyBody(request, targetAccount.teamName, target.app),
     );
-    return toCopyResult(app, target, wire);
+    const read = await readAfterWrite(() => this.client.getApp(targetAccount, target.app));
+    return fromAppCopy(readContext(target.team.key, targetAccount), target.app, wire, read);
   }
 
   async upgrade(
     team: TeamContext,
     app: RainbondAppRef,
     request: UpgradeApplicationRequest,
-  ): Promise<UpgradeResult> {
+  ): Promise<Application> {
     const account = accountFor(team, app);
     const wire = await this.client.upgrade(account, app, toUpgradeBody(request));
-    return toUpgradeResult(app, wire);
+    const read = await readAfterWrite(async () => {
+      const [info, components] = await Promise.all([
+        this.client.getApp(account, app),
+        this.client.listComponents(account, app),
+      ]);
+      return { info, components };
+    });
+    return fromUpgrade(readContext(team.key, account), app, wire, read);
   }
 
   /**
@@ -96,7 +108,9 @@ export class RainbondAdapter implements ApplicationProvider {
         const apps = await this.client.listApps(account, region, nameContains);
         const ordered = [...apps].sort((a, b) => a.ID - b.ID);
         return {
-          items: ordered.slice(offset, offset + limit).map((app) => fromAppBaseInfo(region, app)),
+          items: ordered
+            .slice(offset, offset + limit)
+            .map((app) => fromAppBaseInfo(readContext(team.key, account), region, app)),
           total: ordered.length,
         };
       },
@@ -110,11 +124,28 @@ export class RainbondAdapter implements ApplicationProvider {
       this.client.getApp(account, ref),
       this.client.listComponents(account, ref),
     ]);
-    return fromAppInfo(ref, info, components);
+    return fromAppInfo(readContext(team.key, account), ref, info, components);
   }
 
   async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
     return toUpgradeResult(app, await this.client.upgradeInfo(accountFor(team, app), app));
+  }
+}
+
+function readContext(team: string, account: RainbondTeamConfig): RainbondReadContext {
+  return { team, timeZone: account.timeZone };
+}
+
+/**
+ * The read that completes a write's answer (name, times, status). The write has happened by then:
+ * if the read fails, the answer carries what the write's own body holds rather than an error that
+ * would invite the caller to write again.
+ */
+async function readAfterWrite<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
   }
 }
 
