@@ -11,7 +11,12 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
+import {
+  ApiProblemResponses,
+  BODY_PROBLEMS,
+  TEAM_ROUTE_PROBLEMS,
+  UPSTREAM_PROBLEMS,
+} from '../common/api-problem-responses.decorator';
 import { ProblemError } from '../common/problem';
 import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { TeamContext } from '../teams/team-context';
@@ -20,7 +25,10 @@ import { CopyTargetTeam, CurrentTeam } from '../teams/team.decorators';
 import { APPLICATION_ID_DESCRIPTION } from './application-id';
 import type { PublishApplicationRequest } from './application-provider.port';
 import {
+  APP_CENTER_APPLICATION_EXAMPLE,
+  APP_WAREHOUSE_APPLICATION_EXAMPLE,
   COPY_EXAMPLE,
+  RAINBOND_APPLICATION_EXAMPLE,
   INSTALL_EXAMPLE,
   PUBLISH_EXAMPLES,
   RAINBOND_ID_EXAMPLE,
@@ -77,6 +85,13 @@ export class ApplicationsController {
   })
   @ApiCreatedResponse({
     type: Application,
+    examples: {
+      appCenter: { summary: 'Published to the App Center', value: APP_CENTER_APPLICATION_EXAMPLE },
+      appWarehouse: {
+        summary: 'Added to the App Warehouse',
+        value: APP_WAREHOUSE_APPLICATION_EXAMPLE,
+      },
+    },
     description: 'Published; `Location` is the URL of the new application',
     headers: {
       Location: {
@@ -85,7 +100,7 @@ export class ApplicationsController {
       },
     },
   })
-  @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, BODY_PROBLEMS, UPSTREAM_PROBLEMS, 'conflict')
   @ApiIdempotencyKey()
   async publish(
     @Param() _params: TeamParams,
@@ -110,8 +125,15 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: InstallApplicationRequest, examples: { nginxDemo: INSTALL_EXAMPLE } })
-  @ApiOkResponse({ type: Application })
-  @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
+  @ApiProblemResponses(
+    TEAM_ROUTE_PROBLEMS,
+    BODY_PROBLEMS,
+    UPSTREAM_PROBLEMS,
+    'application-not-found',
+    'app-model-not-found',
+    'app-model-version-not-found',
+  )
   @ApiIdempotencyKey()
   install(
     @Param() params: ApplicationParams,
@@ -134,8 +156,13 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: CopyApplicationRequest, examples: { toGlobex: COPY_EXAMPLE } })
-  @ApiOkResponse({ type: Application })
-  @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
+  @ApiProblemResponses(
+    TEAM_ROUTE_PROBLEMS,
+    BODY_PROBLEMS,
+    UPSTREAM_PROBLEMS,
+    'application-not-found',
+  )
   @ApiIdempotencyKey()
   copy(
     @Param() params: ApplicationParams,
@@ -159,8 +186,15 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: UpgradeApplicationRequest, examples: { nginxDemo: UPGRADE_EXAMPLE } })
-  @ApiOkResponse({ type: Application })
-  @ApiProblemResponses(400, 401, 404, 409, 502, 503, 504)
+  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
+  @ApiProblemResponses(
+    TEAM_ROUTE_PROBLEMS,
+    BODY_PROBLEMS,
+    UPSTREAM_PROBLEMS,
+    'application-not-found',
+    'app-model-not-found',
+    'app-model-version-not-found',
+  )
   @ApiIdempotencyKey()
   upgrade(
     @Param() params: ApplicationParams,

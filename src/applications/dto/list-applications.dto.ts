@@ -13,7 +13,7 @@ export class ListApplicationsQuery extends ViewQuery {
   @IsIn(PROVIDERS)
   provider?: ProviderName;
 
-  @ApiPropertyOptional({ description: 'Name contains (case-insensitive)', example: 'nginx' })
+  @ApiPropertyOptional({ description: 'Name contains (case-insensitive)', example: 'demo' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
