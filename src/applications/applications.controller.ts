@@ -50,6 +50,20 @@ const TEAM_PARAM = ApiParam({
   description: 'Gateway team key',
   example: TEAM_PARAM_EXAMPLE,
 });
+/** Install, copy and upgrade answer the application as GET shows it. */
+const APPLICATION_ANSWER = ApiOkResponse({
+  type: Application,
+  example: RAINBOND_APPLICATION_EXAMPLE,
+});
+/** Install and upgrade name an app model and its version in some market. */
+const APP_MODEL_WRITE_PROBLEMS = ApiProblemResponses(
+  TEAM_ROUTE_PROBLEMS,
+  BODY_PROBLEMS,
+  UPSTREAM_PROBLEMS,
+  'application-not-found',
+  'app-model-not-found',
+  'app-model-version-not-found',
+);
 const RAINBOND_ID_PARAM = ApiParam({
   name: 'id',
   description: APPLICATION_ID_DESCRIPTION,
@@ -125,15 +139,8 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: InstallApplicationRequest, examples: { nginxDemo: INSTALL_EXAMPLE } })
-  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
-  @ApiProblemResponses(
-    TEAM_ROUTE_PROBLEMS,
-    BODY_PROBLEMS,
-    UPSTREAM_PROBLEMS,
-    'application-not-found',
-    'app-model-not-found',
-    'app-model-version-not-found',
-  )
+  @APPLICATION_ANSWER
+  @APP_MODEL_WRITE_PROBLEMS
   @ApiIdempotencyKey()
   install(
     @Param() params: ApplicationParams,
@@ -156,7 +163,7 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: CopyApplicationRequest, examples: { toGlobex: COPY_EXAMPLE } })
-  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
+  @APPLICATION_ANSWER
   @ApiProblemResponses(
     TEAM_ROUTE_PROBLEMS,
     BODY_PROBLEMS,
@@ -186,15 +193,8 @@ export class ApplicationsController {
   @TEAM_PARAM
   @RAINBOND_ID_PARAM
   @ApiBody({ type: UpgradeApplicationRequest, examples: { nginxDemo: UPGRADE_EXAMPLE } })
-  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
-  @ApiProblemResponses(
-    TEAM_ROUTE_PROBLEMS,
-    BODY_PROBLEMS,
-    UPSTREAM_PROBLEMS,
-    'application-not-found',
-    'app-model-not-found',
-    'app-model-version-not-found',
-  )
+  @APPLICATION_ANSWER
+  @APP_MODEL_WRITE_PROBLEMS
   @ApiIdempotencyKey()
   upgrade(
     @Param() params: ApplicationParams,

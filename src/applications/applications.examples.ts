@@ -65,7 +65,8 @@ export const RAINBOND_ID_EXAMPLE = 'rainbond:region-1:1';
 /*
  * Answer examples, as the sandbox answers them (ids, names and times consistent with each provider).
  */
-export const RAINBOND_APPLICATION_EXAMPLE = {
+/** A list item: no components, no get-by-id fields (`status`, counts). */
+const RAINBOND_LIST_ITEM_EXAMPLE = {
   id: 'rainbond:region-1:1',
   provider: 'rainbond',
   name: 'demo-shop',
@@ -80,6 +81,14 @@ export const RAINBOND_APPLICATION_EXAMPLE = {
     region: 'region-1',
     appType: 'rainbond',
     k8sName: 'app-61c43b59',
+  },
+};
+
+/** Get by id: the list item plus status, counts and components. */
+export const RAINBOND_APPLICATION_EXAMPLE = {
+  ...RAINBOND_LIST_ITEM_EXAMPLE,
+  rainbond: {
+    ...RAINBOND_LIST_ITEM_EXAMPLE.rainbond,
     enterpriseId: 'e0f1a2b3c4d5e6f708192a3b4c5d6e7f',
     status: 'closed',
     componentCount: 1,
@@ -185,50 +194,7 @@ export const APP_WAREHOUSE_APPLICATION_EXAMPLE = {
 };
 
 export const APPLICATION_PAGE_EXAMPLE = {
-  items: [
-    {
-      id: 'rainbond:region-1:1',
-      provider: 'rainbond',
-      name: 'demo-shop',
-      createdAt: '2026-12-01T11:00:02.513Z',
-      updatedAt: '2026-12-01T11:00:02.514Z',
-      owner: {
-        team: 'acme',
-        tenantId: 'a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6',
-        createdBy: 'acme-ops',
-      },
-      rainbond: {
-        region: 'region-1',
-        appType: 'rainbond',
-        k8sName: 'app-61c43b59',
-      },
-    },
-    {
-      id: 'app-warehouse:609827016182270209',
-      provider: 'app-warehouse',
-      name: 'Postman',
-      description: 'A postman setup exe.',
-      status: 'in-review',
-      version: '7.9.0.0',
-      os: 'Windows',
-      createdAt: '2026-12-01T11:00:07.230Z',
-      updatedAt: '2026-12-01T11:00:07.230Z',
-      owner: {
-        team: 'acme',
-        tenantId: 'c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8',
-      },
-      appWarehouse: {
-        recordId: '470790326860188260',
-        category: 'PRODUCTIVITY_AND_COLLABORATION',
-        versionName: 'Canary',
-        fileStorePath: 'file/Postman.exe',
-        fileSizeKb: 401,
-        verification: {
-          status: 'VERIFYING',
-        },
-      },
-    },
-  ],
+  items: [RAINBOND_LIST_ITEM_EXAMPLE, APP_WAREHOUSE_APPLICATION_EXAMPLE],
   partial: false,
   errors: [],
 };
