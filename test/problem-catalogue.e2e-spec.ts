@@ -27,6 +27,7 @@ const NOT_PRODUCED_HERE: Partial<Record<ProblemSlug, string>> = {
   'internal-error': 'a gateway bug; toProblem maps any unknown error to it (unit test)',
   'token-verification-unavailable': 'needs an OIDC issuer that is down: oidc e2e',
   'provider-not-configured': 'the sandbox teams have every provider: adapter unit tests',
+  'not-ready': 'the readiness probe during shutdown: health and graceful-shutdown e2e',
   'unsupported-media-type':
     'the edge answers 415 for a body that is not JSON (without it the body fails validation, 400)',
 };

@@ -106,6 +106,7 @@ const HTTP_STATUS_SLUGS: Readonly<Record<number, ProblemSlug>> = {
   415: 'unsupported-media-type',
   429: 'rate-limited',
   431: 'header-fields-too-large',
+  503: 'not-ready',
 };
 
 function fromHttpException(error: HttpException): RenderedProblem {

@@ -175,6 +175,12 @@ export const PROBLEM_TYPES = {
     meaning:
       "The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.",
   },
+  'not-ready': {
+    status: 503,
+    title: 'Not ready',
+    meaning:
+      'Readiness probe: the gateway is shutting down or not ready to take traffic; send requests to another replica.',
+  },
   'upstream-circuit-open': {
     status: 503,
     title: 'Upstream circuit open',
