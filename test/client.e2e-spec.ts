@@ -71,7 +71,7 @@ describe('typed client (client/)', () => {
       params: app(id),
       body: COPY_EXAMPLE.value,
     });
-    expect(copied.data!.target.team).toBe('globex');
+    expect(copied.data!.owner.team).toBe('globex');
     const options = await client.GET('/v1/teams/{team}/applications/{id}/upgrades', {
       params: app(id),
     });

@@ -25,11 +25,15 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
-      sourceApplicationId: 'rainbond:region-1:1',
-      target: { team: 'globex', applicationId: 'rainbond:region-1:2' },
+      id: 'rainbond:region-1:2',
+      provider: 'rainbond',
+      owner: { team: 'globex', tenantId: GLOBEX.tenantId },
     });
     expect(response.body.components.length).toBeGreaterThan(0);
-    expect(response.body.components[0]).toMatchObject({ name: 'nginx', tenantId: GLOBEX.tenantId });
+    expect(response.body.components[0]).toMatchObject({
+      name: 'nginx',
+      placement: { tenantId: GLOBEX.tenantId },
+    });
 
     const [check, targetCheck, call] = gateway.sandbox.calls('rainbond');
     expect(check).toMatchObject({
@@ -158,14 +162,13 @@ describe('POST /v1/teams/{team}/applications/{id}/copy', () => {
       });
     });
 
-    it('carries an upstream 400 for a component that is not in the source app', async () => {
+    it('answers an upstream 400 for a component not in the source app as 502 upstream-rejected', async () => {
       const response = await gateway.request('POST', COPY, {
         body: { target: toGlobex, components: [{ id: 'f'.repeat(32) }] },
       });
-      expect(expectProblem(response, 400).upstream).toMatchObject({
-        provider: 'rainbond',
-        status: 400,
-      });
+      const problem = expectProblem(response, 502);
+      expect(problem.type).toBe('https://gateway.internal/problems/upstream-rejected');
+      expect(problem.upstream).toMatchObject({ provider: 'rainbond', status: 400 });
     });
 
     it('maps an upstream 503 to 502', async () => {

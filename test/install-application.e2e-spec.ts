@@ -31,16 +31,25 @@ describe('POST /v1/teams/{team}/applications/{id}/install', () => {
     expect(response.body).toMatchObject({
       id: 'rainbond:region-1:1',
       provider: 'rainbond',
+      name: 'demo-shop',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      owner: { team: 'acme', tenantId: ACME.tenantId },
       rainbond: {
-        teamId: ACME.tenantId,
         region: 'region-1',
         enterpriseId: SANDBOX_WORLD.rainbond.enterpriseId,
       },
     });
+    const asRead = (await gateway.request('GET', '/v1/teams/acme/applications/rainbond:region-1:1'))
+      .body;
+    expect(Object.keys(response.body).sort()).toEqual(Object.keys(asRead).sort());
     const names = response.body.components.map((component: { name: string }) => component.name);
     expect(names).toEqual(expect.arrayContaining(['nginx', 'redis']));
 
-    const [call] = gateway.sandbox.calls('rainbond');
+    const [call, read] = gateway.sandbox.calls('rainbond');
+    expect(read).toMatchObject({
+      method: 'GET',
+      path: `/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1`,
+    });
     expect(call.method).toBe('POST');
     expect(call.path).toBe(`/openapi/v1/teams/${ACME.tenantName}/regions/region-1/apps/1/install`);
     expect(call.headers.authorization).toBe(gateway.sandbox.secrets.rainbondTokens.acme);

@@ -43,7 +43,9 @@ describe('requests of a signed-in user', () => {
       key: token,
       body: PUBLISH_EXAMPLES.appCenter.value,
     });
-    expect(expectProblem(publish, 404).detail).toBe('team "globex" not found');
+    const problem = expectProblem(publish, 404);
+    expect(problem.type).toBe('https://gateway.internal/problems/team-not-found');
+    expect(problem.detail).toBe('Team "globex" was not found.');
     const copy = await gateway.request(
       'POST',
       '/v1/teams/acme/applications/rainbond:region-1:1/copy',

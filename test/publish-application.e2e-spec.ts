@@ -65,7 +65,8 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
         version: 'v1.1.1',
         os: 'Windows',
         icon: 'https://icons.example.com/notepad.png',
-        tenantId: SANDBOX_WORLD.workspace.users.acme.tenantId,
+        status: 'available',
+        owner: { team: 'acme', tenantId: SANDBOX_WORLD.workspace.users.acme.tenantId },
         appCenter: {
           authorizationType: 'ALL_USER',
           installType: 'QUIET_INSTALL',
@@ -84,6 +85,12 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
       });
       expect(response.body.id).toMatch(/^app-center:[\w-]+$/);
       expect(response.body).not.toHaveProperty('raw');
+      expect(response.headers.get('location')).toBe(
+        `/v1/teams/acme/applications/${response.body.id}`,
+      );
+      const read = await gateway.request('GET', response.headers.get('location')!);
+      expect(read.status).toBe(200);
+      expect(read.body).toStrictEqual(response.body);
 
       const [call] = gateway.sandbox.calls('app-center');
       expect(call.path).toBe(`/v1/${ACME_PROJECT}/app-center/apps`);
@@ -287,11 +294,12 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
   describe('upstream failures', () => {
     afterEach(() => gateway.sandbox.faults.clear());
 
-    it('carries an upstream 400 with its code and message', async () => {
+    it('answers an upstream 400 as 502 upstream-rejected, its code and message under upstream', async () => {
       const response = await gateway.request('POST', PUBLISH, {
         body: { ...appCenterBody(), catalogId: '999' },
       });
-      const problem = expectProblem(response, 400);
+      const problem = expectProblem(response, 502);
+      expect(problem.type).toBe('https://gateway.internal/problems/upstream-rejected');
       expect(problem.upstream).toMatchObject({
         provider: 'app-center',
         status: 400,
@@ -309,12 +317,13 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
       expect(problem.upstream).toMatchObject({ provider: 'app-center', status: 500 });
     });
 
-    it('maps a 200 that carries an error_code (job failure) to 502', async () => {
+    it('maps a 200 that carries an error_code (job failure: too many apps) to 409 conflict', async () => {
       gateway.sandbox.faults.inject('app-warehouse', { kind: 'job-failure' });
       const problem = expectProblem(
         await gateway.request('POST', PUBLISH, { body: warehouseBody() }),
-        502,
+        409,
       );
+      expect(problem.type).toBe('https://gateway.internal/problems/conflict');
       expect(problem.upstream).toMatchObject({ provider: 'app-warehouse', code: 'WKS.00211102' });
     });
 
@@ -324,7 +333,7 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
         await gateway.request('POST', PUBLISH, { body: appCenterBody() }),
         502,
       );
-      expect(problem.type).toMatch(/upstream-bad-response$/);
+      expect(problem.type).toMatch(/upstream-bad-body$/);
     });
 
     it('fetches a new token once and retries when the upstream answers 401 for an expired token', async () => {

@@ -23,8 +23,14 @@ describe('POST /v1/teams/{team}/applications/{id}/upgrade', () => {
     const response = await gateway.request('POST', UPGRADE, { body: toVersion('1.1.0') });
 
     expect(response.status).toBe(200);
-    expect(response.body.applicationId).toBe('rainbond:region-1:1');
-    expect(response.body.options).toEqual([
+    expect(response.body).toMatchObject({
+      id: 'rainbond:region-1:1',
+      provider: 'rainbond',
+      name: 'demo-shop',
+      owner: { team: 'acme' },
+    });
+    expect(response.body.components.length).toBeGreaterThan(0);
+    expect(response.body.rainbond.appModels).toEqual([
       expect.objectContaining({
         appModelId: 'a1b2c3d4e5f6',
         appModelName: 'nginx-demo',

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The team's applications across Rainbond, App Center and App Warehouse
-         * @description Merged in a stable order: Rainbond regions (in the team's configured order, by app id), then the App Center, then the App Warehouse. Page with `nextCursor`. When a provider fails the others still answer: `partial: true` with one `errors[]` entry per failed source.
+         * @description Merged in a stable order: Rainbond regions (in the team's configured order, by app id), then the App Center, then the App Warehouse. Every `createdAt`/`updatedAt` is UTC with milliseconds, so items of all providers sort by time as plain strings. Page with `nextCursor`. When a provider fails the others still answer: `partial: true` with one `errors[]` entry per failed source.
          */
         get: operations["listApplications"];
         put?: never;
@@ -59,7 +59,7 @@ export interface paths {
         put?: never;
         /**
          * Install a market app model into a Rainbond app
-         * @description Rainbond installs the app model version from the given market into the existing app (`deploy: true` also builds and starts it). The answer lists every component now in the app.
+         * @description Rainbond installs the app model version from the given market into the existing app (`deploy: true` also builds and starts it). The answer is the application as `GET …/applications/{id}` shows it, with every component now in the app.
          */
         post: operations["installApplication"];
         delete?: never;
@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * Copy a Rainbond app's components into another team's app
-         * @description The target team must be one this caller may use; an empty or omitted `components` copies them all.
+         * @description The target team must be one this caller may use; an empty or omitted `components` copies them all. The answer is the target application as `GET …/applications/{id}` shows it, with the components the copy created.
          */
         post: operations["copyApplication"];
         delete?: never;
@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Upgrade a Rainbond app to given app model versions
-         * @description Each entry moves one installed app model to a version; `GET …/upgrades` lists the versions accepted. The answer is the app models as Rainbond reads them after the upgrade.
+         * @description Each entry moves one installed app model to a version; `GET …/upgrades` lists the versions accepted. The answer is the application as `GET …/applications/{id}` shows it, with `rainbond.appModels` as Rainbond reads them after the upgrade.
          */
         post: operations["upgradeApplication"];
         delete?: never;
@@ -181,24 +181,46 @@ export interface components {
         UpstreamProblemSchema: {
             /** @example rainbond */
             provider: string;
-            /** @example 404 */
+            /**
+             * @description HTTP status the upstream answered
+             * @example 404
+             */
             status?: number;
-            /** @example 404 */
+            /**
+             * @description The upstream's own error code
+             * @example 404
+             */
             code?: string;
-            /** @example no found app */
+            /**
+             * @description The upstream's own message, in whatever language it writes
+             * @example no found app
+             */
             message?: string;
+            /** @description The upstream's request id, when it sends one */
             requestId?: string;
         };
         ProblemSchema: {
-            /** @example https://gateway.internal/problems/validation-failed */
-            type: string;
-            /** @example Request validation failed */
+            /**
+             * @description One of the catalogued problem types (docs/errors.md)
+             * @example https://gateway.internal/problems/validation-failed
+             * @enum {string}
+             */
+            type: "https://gateway.internal/problems/bad-request" | "https://gateway.internal/problems/validation-failed" | "https://gateway.internal/problems/ambiguous-credentials" | "https://gateway.internal/problems/unauthorized" | "https://gateway.internal/problems/team-not-found" | "https://gateway.internal/problems/application-not-found" | "https://gateway.internal/problems/app-model-not-found" | "https://gateway.internal/problems/app-model-version-not-found" | "https://gateway.internal/problems/provider-not-configured" | "https://gateway.internal/problems/not-found" | "https://gateway.internal/problems/method-not-allowed" | "https://gateway.internal/problems/request-timeout" | "https://gateway.internal/problems/conflict" | "https://gateway.internal/problems/idempotency-key-in-flight" | "https://gateway.internal/problems/payload-too-large" | "https://gateway.internal/problems/uri-too-long" | "https://gateway.internal/problems/unsupported-media-type" | "https://gateway.internal/problems/idempotency-key-reused" | "https://gateway.internal/problems/rate-limited" | "https://gateway.internal/problems/header-fields-too-large" | "https://gateway.internal/problems/internal-error" | "https://gateway.internal/problems/upstream-rejected" | "https://gateway.internal/problems/upstream-bad-body" | "https://gateway.internal/problems/upstream-unavailable" | "https://gateway.internal/problems/upstream-credentials-rejected" | "https://gateway.internal/problems/not-ready" | "https://gateway.internal/problems/upstream-circuit-open" | "https://gateway.internal/problems/upstream-busy" | "https://gateway.internal/problems/upstream-throttled" | "https://gateway.internal/problems/token-verification-unavailable" | "https://gateway.internal/problems/upstream-timeout";
+            /**
+             * @description The English title of the type
+             * @example Request validation failed
+             */
             title: string;
-            /** @example 400 */
+            /**
+             * @description The HTTP status, always the type's
+             * @example 400
+             */
             status: number;
+            /** @description What went wrong in this case, in English */
             detail?: string;
             /** @example /v1/teams/acme/applications */
             instance?: string;
+            /** @description Also in the `X-Request-Id` header */
             requestId?: string;
             /** @description One entry per failed field, the first 20 */
             errors?: components["schemas"]["FieldErrorSchema"][];
@@ -207,6 +229,7 @@ export interface components {
              * @example 1
              */
             errorCount?: number;
+            /** @description What the upstream said, when the problem comes from one */
             upstream?: components["schemas"]["UpstreamProblemSchema"];
         };
         TeamSummary: {
@@ -384,6 +407,71 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ApplicationOwner: {
+            /**
+             * @description The gateway team key it was read or written for
+             * @example acme
+             */
+            team: string;
+            /**
+             * @description Upstream tenant: Rainbond `tenant_id` (install `team_id`), Huawei Cloud `tenant_id`
+             * @example a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6
+             */
+            tenantId?: string;
+            /** @description Rainbond `username`: who created the app */
+            createdBy?: string;
+        };
+        UpgradeOption: {
+            /** @description `market_name` */
+            marketName: string;
+            /** @description `app_model_id` */
+            appModelId: string;
+            /** @description `app_model_name` */
+            appModelName: string;
+            /** @description `current_version` */
+            currentVersion: string;
+            /** @description `enterprise_id` */
+            enterpriseId: string;
+            /** @description `can_upgrade` */
+            canUpgrade: boolean;
+            /** @description `upgrade_versions` */
+            upgradeVersions: string[];
+            /** @description `source`: where the app model comes from */
+            source: string;
+        };
+        RainbondDetails: {
+            /**
+             * @description `region_name`
+             * @example region-1
+             */
+            region?: string;
+            /** @description `enterprise_id` */
+            enterpriseId?: string;
+            /**
+             * @description `status` as Rainbond spells it (get by id only)
+             * @enum {string}
+             */
+            status?: "running" | "part_running" | "closed";
+            /**
+             * @description `service_count` (get by id only)
+             * @example 1
+             */
+            componentCount?: number;
+            /**
+             * @description `running_service_count` (get by id only)
+             * @example 1
+             */
+            runningComponentCount?: number;
+            /**
+             * @description `app_type`: rainbond or helm
+             * @example rainbond
+             */
+            appType?: string;
+            /** @description `k8s_app`: the app name in the cluster */
+            k8sName?: string;
+            /** @description The app models installed in the app and the versions each can move to (`ListUpgrade`), in the upgrade answer */
+            appModels?: components["schemas"]["UpgradeOption"][];
+        };
         BucketLocation: {
             /**
              * @description `bucket_name`: always `wks-appcenter-{projectId}`
@@ -427,7 +515,7 @@ export interface components {
             /** @description `install_info` */
             installInfo?: string;
             /**
-             * @description `status`
+             * @description `status` as App Center spells it (`status` of the application is the gateway's)
              * @enum {string}
              */
             status?: "NORMAL" | "FORBIDDEN";
@@ -449,7 +537,11 @@ export interface components {
             status?: "VERIFYING" | "VERIFY_PASS" | "VERIFY_FAIL";
             /** @description `verify_comment` */
             comment?: string;
-            /** @description `verify_time` */
+            /**
+             * Format: date-time
+             * @description `verify_time`, in UTC
+             * @example 2024-05-07T07:16:27.791Z
+             */
             verifiedAt?: string;
         };
         AppWarehouseDetails: {
@@ -474,29 +566,104 @@ export interface components {
                 [key: string]: string;
             };
         };
-        RainbondDetails: {
-            /** @description `enterprise_id` */
-            enterpriseId?: string;
-            /** @description `team_id`: the Rainbond tenant id */
-            teamId?: string;
-            /** @description `region_name` */
-            region?: string;
-            /** @description `note` */
-            note?: string | null;
+        SourceRepository: {
             /**
-             * @description `status` (get by id only)
+             * @description `git_url`
+             * @example https://github.com/acme/shop.git
+             */
+            url?: string;
+            /**
+             * @description `code_version`: branch, tag or commit
+             * @example main
+             */
+            version?: string;
+            /**
+             * @description `server_type`: git or svn
+             * @example git
+             */
+            type?: string;
+            /**
+             * @description `code_from`: gitlab, github, …
+             * @example github
+             */
+            host?: string;
+            /** @description `git_project_id` (GitLab; absent when 0) */
+            projectId?: number;
+            /** @description `oauth_service_id`: the OAuth service that pulls the code */
+            oauthServiceId?: number;
+        };
+        ComponentSource: {
+            /**
+             * @description From `service_source`: docker_run/docker_image → image, source_code → source-code, market, docker_compose → compose, package_build → package
+             * @example market
              * @enum {string}
              */
-            status?: "running" | "part_running" | "closed";
-            /** @description `service_count` (get by id only) */
-            componentCount?: number;
-            /** @description `running_service_count` (get by id only) */
-            runningComponentCount?: number;
+            kind: "image" | "source-code" | "market" | "compose" | "package" | "other";
+            /**
+             * @description `service_source` as Rainbond spells it
+             * @example market
+             */
+            upstreamKind?: string;
+            /**
+             * @description `image`: the image the component runs
+             * @example nginx:1.0.0
+             */
+            image?: string;
+            /** @description `cmd`: start command or arguments */
+            command?: string;
+            /** @description `docker_cmd`: the docker run command it was created from */
+            dockerRunCommand?: string;
+            /** @description `language`: detected code language */
+            language?: string;
+            /** @description Source-code components only: `git_url`, `code_version`, `server_type`, `code_from`, `git_project_id`, `oauth_service_id` */
+            repository?: components["schemas"]["SourceRepository"];
+        };
+        ComponentResources: {
+            /**
+             * @description `min_cpu`: CPU in millicores (1000 = 1 core)
+             * @example 250
+             */
+            cpuMillicores?: number;
+            /**
+             * @description `min_memory`: memory per instance, MiB
+             * @example 128
+             */
+            memoryMb?: number;
+            /**
+             * @description `container_gpu`: GPU memory per instance, MiB
+             * @example 0
+             */
+            gpuMemoryMb?: number;
+            /**
+             * @description `min_node`: number of instances
+             * @example 1
+             */
+            replicas?: number;
+            /**
+             * @description `total_memory`: memory of all instances, MiB
+             * @example 128
+             */
+            totalMemoryMb?: number;
+        };
+        ComponentPlacement: {
+            /** @description `tenant_id`: the Rainbond team (tenant) id */
+            tenantId?: string;
+            /**
+             * @description `service_region`
+             * @example region-1
+             */
+            region?: string;
+        };
+        ComponentUpgrade: {
+            /** @description `is_upgrate` (sic): an app model upgrade can change it */
+            upgradable?: boolean;
+            /** @description `build_upgrade`: upgrade after a build */
+            afterBuild?: boolean;
         };
         Component: {
             /**
              * @description `service_id`
-             * @example 6a1b2c3d4e5f60718293a4b5c6d7e8f9
+             * @example 936133a6bff4a0abed21d5727f15a9ff
              */
             id: string;
             /**
@@ -505,114 +672,122 @@ export interface components {
              */
             name?: string;
             /**
-             * @description `service_alias`
-             * @example gr7e8f9a
+             * @description `k8s_component_name`: name in the cluster
+             * @example nginx
+             */
+            k8sName?: string;
+            /**
+             * @description `service_alias`: Rainbond internal name
+             * @example gr15a9ff
              */
             alias?: string;
-            /** @description `service_key` */
+            /** @description `service_key`: key of the app model component */
             key?: string;
-            /** @description `k8s_component_name` */
-            k8sComponentName?: string;
-            /** @description `status` */
-            status?: string;
-            /** @description `access_infos` */
-            accessInfos?: string[];
-            /** @description `tenant_id` */
-            tenantId?: string;
-            /** @description `service_region` */
-            region?: string;
-            /** @description `desc` */
-            description?: string | null;
-            /** @description `category`: application, cache, store */
+            /**
+             * @description `desc`
+             * @example install from market app
+             */
+            description?: string;
+            /**
+             * @description `category`: application, cache, store
+             * @example application
+             */
             category?: string;
-            /** @description `version` */
+            /**
+             * @description `version`
+             * @example 1.0.0
+             */
             version?: string;
-            /** @description `update_version`: internal release number */
-            updateVersion?: number;
-            /** @description `image` */
-            image?: string;
-            /** @description `cmd`: startup parameters */
-            cmd?: string | null;
-            /** @description `min_node`: number of instances */
-            replicas?: number;
-            /** @description `min_cpu`: CPU in millicores (1000 = 1 core) */
-            cpuMillicores?: number;
-            /** @description `container_gpu`: GPU memory */
-            gpuMemory?: number;
-            /** @description `min_memory`: memory in MiB */
-            memoryMb?: number;
-            /** @description `total_memory`: memory used, MiB */
-            totalMemoryMb?: number;
-            /** @description `extend_method`: stateless or stateful deployment */
-            extendMethod?: string;
-            /** @description `code_from` */
-            codeFrom?: string | null;
-            /** @description `git_url` */
-            gitUrl?: string | null;
-            /** @description `git_project_id` */
-            gitProjectId?: number;
-            /** @description `code_version` */
-            codeVersion?: string | null;
-            /** @description `service_type` */
-            serviceType?: string | null;
-            /** @description `creater` (sic): creator user id */
-            creatorId?: number;
-            /** @description `language` */
-            language?: string | null;
-            /** @description `is_service`: internal component */
-            isService?: boolean;
-            /** @description `service_origin` */
-            origin?: string;
-            /** @description `tenant_service_group_id` */
-            componentGroupId?: number;
+            /**
+             * @description `update_version`: internal release number
+             * @example 1
+             */
+            releaseNumber?: number;
+            /**
+             * @description From `status`: running, starting, stopping, closed → stopped, undeploy → not-deployed, build/deploying → building, upgrade → upgrading, abnormal/some_abnormal/build_failure → abnormal; empty or other values → unknown
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "starting" | "stopping" | "stopped" | "not-deployed" | "building" | "upgrading" | "abnormal" | "unknown";
+            /** @description `status` as Rainbond spells it (absent when empty) */
+            upstreamStatus?: string;
+            /**
+             * @description `create_status`: creating, complete
+             * @example complete
+             */
+            creationState?: string;
+            /**
+             * @description `extend_method`: stateless_multiple, stateless_singleton, state_multiple, …
+             * @example stateless_multiple
+             */
+            deployMode?: string;
+            /** @description `access_infos`: addresses the component is reachable at */
+            accessUrls?: string[];
+            /** @description `service_source`, `image`, `cmd`, `docker_cmd`, `language` and the repository */
+            source?: components["schemas"]["ComponentSource"];
+            /** @description `min_cpu`, `min_memory`, `container_gpu`, `min_node`, `total_memory` */
+            resources?: components["schemas"]["ComponentResources"];
+            /** @description `tenant_id`, `service_region` */
+            placement?: components["schemas"]["ComponentPlacement"];
+            /** @description `is_upgrate`, `build_upgrade` */
+            upgrade?: components["schemas"]["ComponentUpgrade"];
             /** @description `open_webhooks` */
             webhooksEnabled?: boolean;
-            /** @description `service_source` */
-            source?: string | null;
-            /** @description `create_status` */
-            createStatus?: string | null;
-            /** @description `check_uuid` */
-            checkUuid?: string | null;
-            /** @description `check_event_id` */
-            checkEventId?: string | null;
-            /** @description `docker_cmd` */
-            dockerCmd?: string | null;
-            /** @description `server_type`: source repository type */
-            serverType?: string;
-            /** @description `is_upgrate` (sic): can be upgraded */
-            upgradable?: boolean;
-            /** @description `build_upgrade`: upgrade after build */
-            upgradeAfterBuild?: boolean;
-            /** @description `oauth_service_id` */
-            oauthServiceId?: number | null;
+            /**
+             * @description `creater` (sic): Rainbond user id of the creator
+             * @example 1
+             */
+            creatorUserId?: number;
         };
         Application: {
-            /** @example app-center:x-xx-xxx */
+            /**
+             * @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits).
+             * @example rainbond:region-1:1
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example rainbond
+             * @enum {string}
+             */
             provider: "rainbond" | "app-center" | "app-warehouse";
-            /** @description App Center `name`, warehouse `app_name`, Rainbond `group_name` */
+            /**
+             * @description Rainbond `group_name`, App Center `name`, warehouse `app_name`
+             * @example demo-shop
+             */
             name?: string;
-            /** @description App Center `description`, warehouse `app_description` */
+            /** @description Rainbond `note`, App Center `description`, warehouse `app_description` */
             description?: string;
+            /**
+             * @description Rainbond `status` (get by id) running → running, part_running → partially-running, closed → stopped; App Center `status` NORMAL → available, FORBIDDEN → disabled; warehouse `verify_status` VERIFYING → in-review, VERIFY_PASS → available, Verify_FAIL → rejected; other values → unknown
+             * @example stopped
+             * @enum {string}
+             */
+            status?: "running" | "partially-running" | "stopped" | "available" | "disabled" | "in-review" | "rejected" | "unknown";
             /** @description App Center `version`, warehouse `version_id` */
             version?: string;
             /** @description App Center `support_os`, warehouse `os_type` */
             os?: string;
-            /** @description App Center `app_icon_url`, warehouse `app_icon` */
+            /** @description Rainbond `logo`, App Center `app_icon_url`, warehouse `app_icon` */
             icon?: string;
-            /** @description `tenant_id` of the Huawei Cloud tenant */
-            tenantId?: string;
-            /** @description `create_time` */
+            /**
+             * Format: date-time
+             * @description `create_time` in UTC (Rainbond writes it without an offset, in the installation's time zone)
+             * @example 2026-12-01T09:00:06.815Z
+             */
             createdAt?: string;
-            /** @description warehouse `modify_time` */
+            /**
+             * Format: date-time
+             * @description Rainbond `update_time`, warehouse `modify_time`, App Center `create_time` (it has no modification time), in UTC
+             * @example 2026-12-01T09:00:06.815Z
+             */
             updatedAt?: string;
+            owner: components["schemas"]["ApplicationOwner"];
+            rainbond?: components["schemas"]["RainbondDetails"];
             appCenter?: components["schemas"]["AppCenterDetails"];
             appWarehouse?: components["schemas"]["AppWarehouseDetails"];
-            rainbond?: components["schemas"]["RainbondDetails"];
-            /** @description Rainbond: every component now in the app (install answer, or get by id) */
+            /** @description Rainbond: get by id, every component of the app (`services`); install, every component now in the app (`service_list`); copy, the components created in the target (`services`); upgrade, every component of the app after it */
             components?: components["schemas"]["Component"][];
-            /** @description The upstream body as received; only with `?view=full` */
+            /** @description The upstream bodies as received; only with `?view=full` */
             raw?: {
                 [key: string]: unknown;
             };
@@ -687,24 +862,6 @@ export interface components {
             /** @description Components to copy; empty or omitted copies all of them */
             components?: components["schemas"]["CopyComponentInput"][];
         };
-        CopyTarget: {
-            /**
-             * @description Gateway team key of the target
-             * @example globex
-             */
-            team: string;
-            /** @example rainbond:region-1:2 */
-            applicationId: string;
-        };
-        CopyResult: {
-            /** @example rainbond:region-1:1 */
-            sourceApplicationId: string;
-            target: components["schemas"]["CopyTarget"];
-            /** @description The components created in the target (`services`) */
-            components: components["schemas"]["Component"][];
-            /** @description The upstream body as received; only with `?view=full` */
-            raw?: Record<string, never>;
-        };
         UpgradeVersionInput: {
             /**
              * @description `market_name`; omit for the local enterprise library (sent as null)
@@ -726,32 +883,6 @@ export interface components {
         UpgradeApplicationRequest: {
             /** @description `update_versions` */
             versions: components["schemas"]["UpgradeVersionInput"][];
-        };
-        UpgradeOption: {
-            /** @description `market_name` */
-            marketName: string;
-            /** @description `app_model_id` */
-            appModelId: string;
-            /** @description `app_model_name` */
-            appModelName: string;
-            /** @description `current_version` */
-            currentVersion: string;
-            /** @description `enterprise_id` */
-            enterpriseId: string;
-            /** @description `can_upgrade` */
-            canUpgrade: boolean;
-            /** @description `upgrade_versions` */
-            upgradeVersions: string[];
-            /** @description `source`: where the app model comes from */
-            source: string;
-        };
-        UpgradeResult: {
-            /** @example rainbond:region-1:1 */
-            applicationId: string;
-            /** @description The app models of the application as Rainbond reads them after the upgrade */
-            options: components["schemas"]["UpgradeOption"][];
-            /** @description The upstream body as received; only with `?view=full` */
-            raw?: Record<string, never>;
         };
         SourceFailure: {
             /**
@@ -781,6 +912,14 @@ export interface components {
             items: components["schemas"]["Application"][];
             /** @description Opaque; send it back as `cursor` for the next page. Absent on the last page. */
             nextCursor?: string;
+        };
+        UpgradeResult: {
+            /** @example rainbond:region-1:1 */
+            applicationId: string;
+            /** @description The app models of the application as Rainbond reads them after the upgrade */
+            options: components["schemas"]["UpgradeOption"][];
+            /** @description The upstream body as received; only with `?view=full` */
+            raw?: Record<string, never>;
         };
         Catalog: {
             /**
@@ -833,8 +972,86 @@ export interface operations {
                     "application/json": components["schemas"]["TeamList"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -874,6 +1091,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "rainbond:region-1:1",
+                     *           "provider": "rainbond",
+                     *           "name": "demo-shop",
+                     *           "createdAt": "2026-12-01T11:00:02.513Z",
+                     *           "updatedAt": "2026-12-01T11:00:02.514Z",
+                     *           "owner": {
+                     *             "team": "acme",
+                     *             "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *             "createdBy": "acme-ops"
+                     *           },
+                     *           "rainbond": {
+                     *             "region": "region-1",
+                     *             "appType": "rainbond",
+                     *             "k8sName": "app-61c43b59"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "app-warehouse:609827016182270209",
+                     *           "provider": "app-warehouse",
+                     *           "name": "Postman",
+                     *           "description": "A postman setup exe.",
+                     *           "status": "in-review",
+                     *           "version": "7.9.0.0",
+                     *           "os": "Windows",
+                     *           "createdAt": "2026-12-01T11:00:07.230Z",
+                     *           "updatedAt": "2026-12-01T11:00:07.230Z",
+                     *           "owner": {
+                     *             "team": "acme",
+                     *             "tenantId": "c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8"
+                     *           },
+                     *           "appWarehouse": {
+                     *             "recordId": "470790326860188260",
+                     *             "category": "PRODUCTIVITY_AND_COLLABORATION",
+                     *             "versionName": "Canary",
+                     *             "fileStorePath": "file/Postman.exe",
+                     *             "fileSizeKb": 401,
+                     *             "verification": {
+                     *               "status": "VERIFYING"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "partial": false,
+                     *       "errors": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationPage"];
                 };
             };
@@ -884,7 +1151,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -893,7 +1166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -902,8 +1175,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /** @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -935,15 +1271,24 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Published; `Location` is the URL of the new application */
             201: {
                 headers: {
+                    /** @description URL of the new application (`GET` answers the same shape) */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -952,7 +1297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -961,7 +1306,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -970,7 +1319,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After) */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `idempotency-key-in-flight`: A request with this Idempotency-Key is still running; retry after Retry-After.
+             *
+             *     `conflict`: The upstream refused the change because of the current state of the resource (e.g. a quota of applications reached).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -979,7 +1350,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description This `Idempotency-Key` was already used for a different request */
+            /** @description `payload-too-large`: The body is larger than the gateway accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`: The body is not `application/json`, or has a Content-Encoding the gateway does not decode. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused`: This Idempotency-Key was used for a different request; use a new key. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -988,7 +1386,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -997,7 +1430,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1006,7 +1447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1028,10 +1469,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
-                id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
+                id: unknown;
             };
             cookie?: never;
         };
@@ -1046,10 +1487,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rainbond:region-1:1",
+                     *       "provider": "rainbond",
+                     *       "name": "demo-shop",
+                     *       "createdAt": "2026-12-01T11:00:02.513Z",
+                     *       "updatedAt": "2026-12-01T11:00:02.514Z",
+                     *       "owner": {
+                     *         "team": "acme",
+                     *         "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *         "createdBy": "acme-ops"
+                     *       },
+                     *       "rainbond": {
+                     *         "region": "region-1",
+                     *         "appType": "rainbond",
+                     *         "k8sName": "app-61c43b59",
+                     *         "enterpriseId": "e0f1a2b3c4d5e6f708192a3b4c5d6e7f",
+                     *         "status": "closed",
+                     *         "componentCount": 1,
+                     *         "runningComponentCount": 0
+                     *       },
+                     *       "status": "stopped",
+                     *       "components": [
+                     *         {
+                     *           "id": "9378bdbc4a4e1cf1874e68795b949fdc",
+                     *           "name": "nginx",
+                     *           "k8sName": "nginx",
+                     *           "alias": "gr949fdc",
+                     *           "key": "94ad614852e5eda268f84253832c20c3",
+                     *           "description": "install from market app",
+                     *           "category": "application",
+                     *           "version": "1.0.0",
+                     *           "releaseNumber": 1,
+                     *           "status": "unknown",
+                     *           "creationState": "complete",
+                     *           "deployMode": "stateless_multiple",
+                     *           "source": {
+                     *             "kind": "market",
+                     *             "upstreamKind": "market",
+                     *             "image": "nginx:1.0.0"
+                     *           },
+                     *           "resources": {
+                     *             "cpuMillicores": 250,
+                     *             "memoryMb": 128,
+                     *             "gpuMemoryMb": 0,
+                     *             "replicas": 1,
+                     *             "totalMemoryMb": 128
+                     *           },
+                     *           "placement": {
+                     *             "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *             "region": "region-1"
+                     *           },
+                     *           "upgrade": {
+                     *             "upgradable": false,
+                     *             "afterBuild": true
+                     *           },
+                     *           "webhooksEnabled": false,
+                     *           "creatorUserId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1058,7 +1567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1067,7 +1576,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             *
+             *     `app-model-not-found`: The market (or the market named in an upgrade) has no app model with this id.
+             *
+             *     `app-model-version-not-found`: The app model exists but has no such version.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1076,11 +1595,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /**
-             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             *
-             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: A request with this Idempotency-Key is still running; retry after Retry-After. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1089,7 +1622,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description This `Idempotency-Key` was already used for a different request */
+            /** @description `payload-too-large`: The body is larger than the gateway accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`: The body is not `application/json`, or has a Content-Encoding the gateway does not decode. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused`: This Idempotency-Key was used for a different request; use a new key. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1098,7 +1658,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1107,7 +1702,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1116,7 +1719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1138,10 +1741,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
-                id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
+                id: unknown;
             };
             cookie?: never;
         };
@@ -1156,10 +1759,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CopyResult"];
+                    /**
+                     * @example {
+                     *       "id": "rainbond:region-1:1",
+                     *       "provider": "rainbond",
+                     *       "name": "demo-shop",
+                     *       "createdAt": "2026-12-01T11:00:02.513Z",
+                     *       "updatedAt": "2026-12-01T11:00:02.514Z",
+                     *       "owner": {
+                     *         "team": "acme",
+                     *         "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *         "createdBy": "acme-ops"
+                     *       },
+                     *       "rainbond": {
+                     *         "region": "region-1",
+                     *         "appType": "rainbond",
+                     *         "k8sName": "app-61c43b59",
+                     *         "enterpriseId": "e0f1a2b3c4d5e6f708192a3b4c5d6e7f",
+                     *         "status": "closed",
+                     *         "componentCount": 1,
+                     *         "runningComponentCount": 0
+                     *       },
+                     *       "status": "stopped",
+                     *       "components": [
+                     *         {
+                     *           "id": "9378bdbc4a4e1cf1874e68795b949fdc",
+                     *           "name": "nginx",
+                     *           "k8sName": "nginx",
+                     *           "alias": "gr949fdc",
+                     *           "key": "94ad614852e5eda268f84253832c20c3",
+                     *           "description": "install from market app",
+                     *           "category": "application",
+                     *           "version": "1.0.0",
+                     *           "releaseNumber": 1,
+                     *           "status": "unknown",
+                     *           "creationState": "complete",
+                     *           "deployMode": "stateless_multiple",
+                     *           "source": {
+                     *             "kind": "market",
+                     *             "upstreamKind": "market",
+                     *             "image": "nginx:1.0.0"
+                     *           },
+                     *           "resources": {
+                     *             "cpuMillicores": 250,
+                     *             "memoryMb": 128,
+                     *             "gpuMemoryMb": 0,
+                     *             "replicas": 1,
+                     *             "totalMemoryMb": 128
+                     *           },
+                     *           "placement": {
+                     *             "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *             "region": "region-1"
+                     *           },
+                     *           "upgrade": {
+                     *             "upgradable": false,
+                     *             "afterBuild": true
+                     *           },
+                     *           "webhooksEnabled": false,
+                     *           "creatorUserId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1168,7 +1839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1177,7 +1848,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1186,11 +1863,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /**
-             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             *
-             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: A request with this Idempotency-Key is still running; retry after Retry-After. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1199,7 +1890,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description This `Idempotency-Key` was already used for a different request */
+            /** @description `payload-too-large`: The body is larger than the gateway accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`: The body is not `application/json`, or has a Content-Encoding the gateway does not decode. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused`: This Idempotency-Key was used for a different request; use a new key. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1208,7 +1926,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1217,7 +1970,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1226,7 +1987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1248,10 +2009,10 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
-                id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
+                id: unknown;
             };
             cookie?: never;
         };
@@ -1266,10 +2027,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpgradeResult"];
+                    /**
+                     * @example {
+                     *       "id": "rainbond:region-1:1",
+                     *       "provider": "rainbond",
+                     *       "name": "demo-shop",
+                     *       "createdAt": "2026-12-01T11:00:02.513Z",
+                     *       "updatedAt": "2026-12-01T11:00:02.514Z",
+                     *       "owner": {
+                     *         "team": "acme",
+                     *         "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *         "createdBy": "acme-ops"
+                     *       },
+                     *       "rainbond": {
+                     *         "region": "region-1",
+                     *         "appType": "rainbond",
+                     *         "k8sName": "app-61c43b59",
+                     *         "enterpriseId": "e0f1a2b3c4d5e6f708192a3b4c5d6e7f",
+                     *         "status": "closed",
+                     *         "componentCount": 1,
+                     *         "runningComponentCount": 0
+                     *       },
+                     *       "status": "stopped",
+                     *       "components": [
+                     *         {
+                     *           "id": "9378bdbc4a4e1cf1874e68795b949fdc",
+                     *           "name": "nginx",
+                     *           "k8sName": "nginx",
+                     *           "alias": "gr949fdc",
+                     *           "key": "94ad614852e5eda268f84253832c20c3",
+                     *           "description": "install from market app",
+                     *           "category": "application",
+                     *           "version": "1.0.0",
+                     *           "releaseNumber": 1,
+                     *           "status": "unknown",
+                     *           "creationState": "complete",
+                     *           "deployMode": "stateless_multiple",
+                     *           "source": {
+                     *             "kind": "market",
+                     *             "upstreamKind": "market",
+                     *             "image": "nginx:1.0.0"
+                     *           },
+                     *           "resources": {
+                     *             "cpuMillicores": 250,
+                     *             "memoryMb": 128,
+                     *             "gpuMemoryMb": 0,
+                     *             "replicas": 1,
+                     *             "totalMemoryMb": 128
+                     *           },
+                     *           "placement": {
+                     *             "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *             "region": "region-1"
+                     *           },
+                     *           "upgrade": {
+                     *             "upgradable": false,
+                     *             "afterBuild": true
+                     *           },
+                     *           "webhooksEnabled": false,
+                     *           "creatorUserId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1278,7 +2107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1287,7 +2116,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             *
+             *     `app-model-not-found`: The market (or the market named in an upgrade) has no app model with this id.
+             *
+             *     `app-model-version-not-found`: The app model exists but has no such version.
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1296,11 +2135,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /**
-             * @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             *
-             *     The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After)
-             */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: A request with this Idempotency-Key is still running; retry after Retry-After. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1309,7 +2162,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description This `Idempotency-Key` was already used for a different request */
+            /** @description `payload-too-large`: The body is larger than the gateway accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`: The body is not `application/json`, or has a Content-Encoding the gateway does not decode. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused`: This Idempotency-Key was used for a different request; use a new key. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1318,7 +2198,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1327,7 +2242,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1336,7 +2259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1358,10 +2281,10 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
-                id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
+                id: unknown;
             };
             cookie?: never;
         };
@@ -1372,6 +2295,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rainbond:region-1:1",
+                     *       "provider": "rainbond",
+                     *       "name": "demo-shop",
+                     *       "createdAt": "2026-12-01T11:00:02.513Z",
+                     *       "updatedAt": "2026-12-01T11:00:02.514Z",
+                     *       "owner": {
+                     *         "team": "acme",
+                     *         "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *         "createdBy": "acme-ops"
+                     *       },
+                     *       "rainbond": {
+                     *         "region": "region-1",
+                     *         "appType": "rainbond",
+                     *         "k8sName": "app-61c43b59",
+                     *         "enterpriseId": "e0f1a2b3c4d5e6f708192a3b4c5d6e7f",
+                     *         "status": "closed",
+                     *         "componentCount": 1,
+                     *         "runningComponentCount": 0
+                     *       },
+                     *       "status": "stopped",
+                     *       "components": [
+                     *         {
+                     *           "id": "9378bdbc4a4e1cf1874e68795b949fdc",
+                     *           "name": "nginx",
+                     *           "k8sName": "nginx",
+                     *           "alias": "gr949fdc",
+                     *           "key": "94ad614852e5eda268f84253832c20c3",
+                     *           "description": "install from market app",
+                     *           "category": "application",
+                     *           "version": "1.0.0",
+                     *           "releaseNumber": 1,
+                     *           "status": "unknown",
+                     *           "creationState": "complete",
+                     *           "deployMode": "stateless_multiple",
+                     *           "source": {
+                     *             "kind": "market",
+                     *             "upstreamKind": "market",
+                     *             "image": "nginx:1.0.0"
+                     *           },
+                     *           "resources": {
+                     *             "cpuMillicores": 250,
+                     *             "memoryMb": 128,
+                     *             "gpuMemoryMb": 0,
+                     *             "replicas": 1,
+                     *             "totalMemoryMb": 128
+                     *           },
+                     *           "placement": {
+                     *             "tenantId": "a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+                     *             "region": "region-1"
+                     *           },
+                     *           "upgrade": {
+                     *             "upgradable": false,
+                     *             "afterBuild": true
+                     *           },
+                     *           "webhooksEnabled": false,
+                     *           "creatorUserId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -1382,7 +2367,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1391,7 +2382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1400,7 +2391,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1409,7 +2406,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1418,7 +2477,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1427,7 +2494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1449,10 +2516,10 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
-                id: unknown;
                 /** @description Gateway team key */
                 team: unknown;
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
+                id: unknown;
             };
             cookie?: never;
         };
@@ -1473,7 +2540,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1482,7 +2555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1491,7 +2564,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1500,7 +2579,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -1509,7 +2650,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream is throttling; see Retry-After */
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1518,7 +2667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The upstream did not answer in time */
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -1559,7 +2708,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1568,7 +2723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Missing or unknown API key */
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1577,8 +2732,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description Unknown team or application, or a team this caller may not use */
+            /** @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,6 @@ import type { PublishAppWarehouseRequest } from './dto/publish-app-warehouse.dto
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import type { Application } from './models/application.model';
 import type { Catalog } from './models/catalog.model';
-import type { CopyResult } from './models/copy-result.model';
 import type { UpgradeResult } from './models/upgrade-option.model';
 
 export type PublishApplicationRequest = PublishAppCenterRequest | PublishAppWarehouseRequest;
@@ -54,12 +53,12 @@ export interface ApplicationProvider {
     app: RainbondAppRef,
     target: CopyTarget,
     request: CopyApplicationRequest,
-  ): Promise<CopyResult>;
+  ): Promise<Application>;
   upgrade?(
     team: TeamContext,
     app: RainbondAppRef,
     request: UpgradeApplicationRequest,
-  ): Promise<UpgradeResult>;
+  ): Promise<Application>;
 
   // ---- reads ----
   /** The team's application lists on this platform (none when the team has no account there). */

@@ -14,8 +14,6 @@ import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import type { Application } from './models/application.model';
-import type { CopyResult } from './models/copy-result.model';
-import type { UpgradeResult } from './models/upgrade-option.model';
 
 export type View = 'summary' | 'full';
 
@@ -67,7 +65,7 @@ export class ApplicationsService {
     targetTeam: TeamContext,
     request: CopyApplicationRequest,
     view: View,
-  ): Promise<CopyResult> {
+  ): Promise<Application> {
     const { provider, app } = this.rainbondOperation(id, 'copy');
     const targetApp = parseApplicationId(
       request.target.applicationId,
@@ -84,7 +82,7 @@ export class ApplicationsService {
     id: string,
     request: UpgradeApplicationRequest,
     view: View,
-  ): Promise<UpgradeResult> {
+  ): Promise<Application> {
     const { provider, app } = this.rainbondOperation(id, 'upgrade');
     const upgraded = await provider.upgrade!(team, app, request);
     this.readCache.invalidateTeam(team.key);

@@ -1,10 +1,4 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  HttpStatus,
-  Inject,
-  Injectable,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { errors } from 'jose';
@@ -28,10 +22,8 @@ export function authorizationHeaderCount(rawHeaders: readonly string[]): number 
 }
 
 const ambiguousCredentials = () =>
-  new ProblemError(
-    HttpStatus.BAD_REQUEST,
+  ProblemError.of(
     'ambiguous-credentials',
-    'Ambiguous credentials',
     'The request carries more than one Authorization header; send exactly one.',
   );
 
@@ -76,10 +68,8 @@ export class CallerAuthGuard implements CanActivate {
           { reason: (error as Error).message },
           'cannot fetch the OIDC signing keys',
         );
-        throw new ProblemError(
-          HttpStatus.SERVICE_UNAVAILABLE,
+        throw ProblemError.of(
           'token-verification-unavailable',
-          'Cannot verify access tokens now',
           "The sign-in provider's signing keys cannot be fetched; retry later.",
           { headers: { 'retry-after': String(this.retryAfterSeconds) } },
         );

@@ -1,45 +1,44 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemError, type ProblemDetails } from './problem';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemError,
+  type ProblemDetails,
+  type ProblemSlug,
+} from './problem';
 import { toProblem } from './problem-mapping';
-
-type Shape = [slug: string, title: string, detail: string];
 
 /**
  * Errors the framework raises itself (Node's HTTP parser, Fastify's router and body reader, Nest's
- * router), by status, in the gateway's own words: their messages hold the URL or framework codes,
- * so they are never passed on.
+ * router), by status, with the gateway's own detail: their messages hold the URL or framework
+ * codes, so they are never passed on. Type and title come from the catalogue.
  */
-const SHAPES: Record<number, Shape> = {
-  400: ['bad-request', 'Bad request', 'The request is not well-formed HTTP.'],
-  404: ['not-found', 'Not found', 'No route matches this path.'],
-  408: ['request-timeout', 'Request timeout', 'The request did not arrive in time.'],
+const FRAMEWORK_PROBLEMS: Readonly<Record<number, [slug: ProblemSlug, detail: string]>> = {
+  400: ['bad-request', 'The request is not well-formed HTTP.'],
+  404: ['not-found', 'No route matches this path.'],
+  408: ['request-timeout', 'The request did not arrive in time.'],
   413: [
     'payload-too-large',
-    'Payload too large',
     'The body is larger than the gateway accepts (server.bodyLimitBytes).',
   ],
-  414: ['uri-too-long', 'URI too long', 'A path segment is longer than the gateway accepts.'],
+  414: ['uri-too-long', 'A path segment is longer than the gateway accepts.'],
   415: [
     'unsupported-media-type',
-    'Unsupported media type',
     'Request bodies must be application/json, with no charset but utf-8.',
   ],
   431: [
     'header-fields-too-large',
-    'Request header fields too large',
     'The request line and headers are larger than the gateway accepts.',
   ],
   500: [
     'internal-error',
-    'Internal error',
     'The gateway failed unexpectedly; the request id identifies it in the logs.',
   ],
 };
 
 /** The gateway's own problem for a framework error of this status, if it has one. */
 export function rewordedFrameworkError(status: number): ProblemError | undefined {
-  const shape = SHAPES[status];
-  return shape && new ProblemError(status, ...shape);
+  const problem = FRAMEWORK_PROBLEMS[status];
+  return problem && ProblemError.of(...problem);
 }
 
 /** The problem a framework error of this status becomes (other 4xx: bad-request, 5xx: internal). */

@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_BODY_ENTRIES } from './input-bounds';
 import { jsonBoundBroken } from './json-bounds';
@@ -25,13 +24,7 @@ function isUnencoded(request: FastifyRequest): boolean {
   return encoding === undefined || encoding.trim().toLowerCase() === 'identity';
 }
 
-const unsupportedMediaType = (detail: string) =>
-  new ProblemError(
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    'unsupported-media-type',
-    'Unsupported media type',
-    detail,
-  );
+const unsupportedMediaType = (detail: string) => ProblemError.of('unsupported-media-type', detail);
 
 const notJson = () =>
   unsupportedMediaType('Request bodies must be application/json, with no charset but utf-8.');

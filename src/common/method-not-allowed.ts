@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from './problem';
 
@@ -49,13 +48,9 @@ export function registerMethodNotAllowed(fastify: FastifyInstance): void {
     const allow = allowedMethods(routes, request.url.split('?')[0]);
     if (allow.length === 0) return done();
     done(
-      new ProblemError(
-        HttpStatus.METHOD_NOT_ALLOWED,
-        'method-not-allowed',
-        'Method not allowed',
-        `This path accepts ${allow.join(', ')}.`,
-        { headers: { allow: allow.join(', ') } },
-      ),
+      ProblemError.of('method-not-allowed', `This path accepts ${allow.join(', ')}.`, {
+        headers: { allow: allow.join(', ') },
+      }),
     );
   });
 }

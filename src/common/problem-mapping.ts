@@ -1,5 +1,11 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
-import { PROBLEM_TYPE_BASE, ProblemError, type ProblemDetails } from './problem';
+import { HttpException } from '@nestjs/common';
+import {
+  PROBLEM_TYPES,
+  ProblemError,
+  problemType,
+  type ProblemDetails,
+  type ProblemSlug,
+} from './problem';
 import { UpstreamError } from './upstream.error';
 
 export interface RenderedProblem {
@@ -7,14 +13,12 @@ export interface RenderedProblem {
   headers: Record<string, string>;
 }
 
-const PASSED_THROUGH_UPSTREAM_STATUSES = new Set([400, 404, 409]);
-
 /** Maps any thrown value to the problem the caller sees; unknown errors never leak their message. */
 export function toProblem(error: unknown): RenderedProblem {
   if (error instanceof ProblemError) {
     return {
       problem: {
-        type: PROBLEM_TYPE_BASE + error.slug,
+        type: problemType(error.slug),
         title: error.title,
         status: error.status,
         detail: error.detail,
@@ -27,108 +31,92 @@ export function toProblem(error: unknown): RenderedProblem {
   }
   if (error instanceof UpstreamError) return fromUpstream(error);
   if (error instanceof HttpException) return fromHttpException(error);
-  return plain(
-    HttpStatus.INTERNAL_SERVER_ERROR,
-    'internal-error',
-    'Internal error',
-    'The gateway failed unexpectedly; the request id identifies it in the logs.',
-  );
+  return catalogued('internal-error', PROBLEM_TYPES['internal-error'].meaning);
 }
 
+/**
+ * The gateway's own type, title and English detail; what the upstream said (its code, message in
+ * whatever language, request id) stays under `upstream`.
+ */
 function fromUpstream(error: UpstreamError): RenderedProblem {
-  const upstream = {
-    provider: error.provider,
-    status: error.details.status,
-    code: error.details.code,
-    message: error.message,
-    requestId: error.details.requestId,
-  };
-  const shape = upstreamShape(error);
+  const { slug, detail } = upstreamProblem(error);
+  const { status, title } = PROBLEM_TYPES[slug];
   return {
     problem: {
-      type: PROBLEM_TYPE_BASE + shape.slug,
-      title: shape.title,
-      status: shape.status,
-      detail: shape.detail,
-      upstream,
+      type: problemType(slug),
+      title,
+      status,
+      detail,
+      upstream: {
+        provider: error.provider,
+        status: error.details.status,
+        code: error.details.code,
+        message: error.message,
+        requestId: error.details.requestId,
+      },
     },
-    headers:
-      shape.status === 503 ? { 'retry-after': String(error.details.retryAfterSeconds ?? 1) } : {},
+    headers: status === 503 ? { 'retry-after': String(error.details.retryAfterSeconds ?? 1) } : {},
   };
 }
 
-function upstreamShape(error: UpstreamError): {
-  status: number;
-  slug: string;
-  title: string;
-  detail: string;
-} {
+function upstreamProblem(error: UpstreamError): { slug: ProblemSlug; detail: string } {
   const name = error.provider;
   if (error.kind === 'timeout') {
-    return {
-      status: 504,
-      slug: 'upstream-timeout',
-      title: 'Upstream timeout',
-      detail: `${name} did not answer in time.`,
-    };
+    return { slug: 'upstream-timeout', detail: `${name} did not answer in time.` };
   }
   if (error.kind === 'network') {
-    return {
-      status: 502,
-      slug: 'upstream-unavailable',
-      title: 'Upstream unavailable',
-      detail: `${name} could not be reached.`,
-    };
+    return { slug: 'upstream-unavailable', detail: `${name} could not be reached.` };
   }
   if (error.kind === 'bad-body') {
     return {
-      status: 502,
-      slug: 'upstream-bad-response',
-      title: 'Bad upstream response',
+      slug: 'upstream-bad-body',
       detail: `${name} answered in a shape the gateway does not understand.`,
     };
   }
+  // IAM is asked by the gateway, not for the caller: none of its answers name the caller's resources.
+  if (error.details.problem && name !== 'iam') return error.details.problem;
   const status = error.details.status ?? 502;
   if (error.isAuthFailure) {
     return {
-      status: 502,
       slug: 'upstream-credentials-rejected',
-      title: 'Upstream rejected the gateway credentials',
       detail: `${name} refused the credentials configured for this team; this is a gateway configuration problem, not the caller's.`,
     };
   }
   if (status === 429) {
     return {
-      status: 503,
       slug: 'upstream-throttled',
-      title: 'Upstream throttled',
       detail: `${name} is throttling the gateway; retry later.`,
     };
   }
-  // IAM is asked by the gateway, not for the caller: its 4xx are never the caller's to fix.
-  if (name !== 'iam' && PASSED_THROUGH_UPSTREAM_STATUSES.has(status)) {
-    return {
-      status,
-      slug: 'upstream-rejected',
-      title: 'Upstream rejected the request',
-      detail: `${name}: ${error.message}`,
-    };
+  if (status >= 400 && status < 500) {
+    return { slug: 'upstream-rejected', detail: `${name} refused the request (HTTP ${status}).` };
   }
-  return {
-    status: 502,
-    slug: 'upstream-failed',
-    title: 'Upstream failed',
-    detail: `${name} failed to process the request.`,
-  };
+  return { slug: 'upstream-unavailable', detail: `${name} failed to process the request.` };
 }
+
+/** The catalogued type of a framework HTTP error by its status. */
+const HTTP_STATUS_SLUGS: Readonly<Record<number, ProblemSlug>> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  408: 'request-timeout',
+  409: 'conflict',
+  413: 'payload-too-large',
+  414: 'uri-too-long',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  431: 'header-fields-too-large',
+  503: 'not-ready',
+};
 
 function fromHttpException(error: HttpException): RenderedProblem {
   const status = error.getStatus();
-  const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
-  const slug = title.replace(/ /g, '-');
-  return plain(status, slug, title.charAt(0).toUpperCase() + title.slice(1), error.message);
+  const slug = HTTP_STATUS_SLUGS[status] ?? (status < 500 ? 'bad-request' : 'internal-error');
+  return catalogued(slug, status < 500 ? error.message : PROBLEM_TYPES[slug].meaning);
 }
 
-function plain(status: number, slug: string, title: string, detail: string): RenderedProblem {
-  return { problem: { type: PROBLEM_TYPE_BASE + slug, title, status, detail }, headers: {} };
+function catalogued(slug: ProblemSlug, detail: string): RenderedProblem {
+  const { status, title } = PROBLEM_TYPES[slug];
+  return { problem: { type: problemType(slug), title, status, detail }, headers: {} };
 }

@@ -1,4 +1,3 @@
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from './problem';
 
@@ -9,13 +8,6 @@ import { ProblemError } from './problem';
 export function registerHostRequirement(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (request.headers.host !== undefined || request.raw.httpVersion !== '1.1') return done();
-    done(
-      new ProblemError(
-        HttpStatus.BAD_REQUEST,
-        'bad-request',
-        'Bad request',
-        'An HTTP/1.1 request needs a Host header.',
-      ),
-    );
+    done(ProblemError.of('bad-request', 'An HTTP/1.1 request needs a Host header.'));
   });
 }

@@ -1,13 +1,13 @@
 import type { HttpService } from '@nestjs/axios';
 import type { AxiosError, AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { UpstreamError, type UpstreamName } from './upstream.error';
+import { UpstreamError, type UpstreamName, type UpstreamProblem } from './upstream.error';
 
 /** Reads an upstream's error body into a code and a message that are safe to show a caller. */
 export type UpstreamErrorParser = (
   body: unknown,
   status: number,
-) => { code?: string; message?: string };
+) => { code?: string; message?: string; problem?: UpstreamProblem };
 
 /** The request exactly as it will be sent, for a signer to sign. */
 export interface OutgoingRequest {
@@ -143,7 +143,9 @@ export async function sendUpstream<T>(
   const okStatuses = request.okStatuses ?? [200];
 
   if (!okStatuses.includes(response.status)) {
-    const { code, message } = parsed.ok ? request.parseError(parsed.value, response.status) : {};
+    const { code, message, problem } = parsed.ok
+      ? request.parseError(parsed.value, response.status)
+      : {};
     throw new UpstreamError(
       request.provider,
       'response',
@@ -151,6 +153,7 @@ export async function sendUpstream<T>(
       {
         status: response.status,
         code,
+        problem,
         requestId,
         retryAfterSeconds: parseRetryAfter(headers['retry-after']),
       },

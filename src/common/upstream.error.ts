@@ -1,3 +1,5 @@
+import type { ProblemSlug } from './problem';
+
 export type UpstreamName = 'rainbond' | 'app-center' | 'app-warehouse' | 'iam';
 
 /**
@@ -9,6 +11,15 @@ export type UpstreamName = 'rainbond' | 'app-center' | 'app-warehouse' | 'iam';
  */
 export type UpstreamFailureKind = 'response' | 'timeout' | 'network' | 'bad-body';
 
+/**
+ * What an upstream's known error means in the gateway's catalogue (e.g. Rainbond "no found app" is
+ * `application-not-found`), with the gateway's own English detail. Set by the upstream's error parser.
+ */
+export interface UpstreamProblem {
+  slug: ProblemSlug;
+  detail: string;
+}
+
 /** The one error type every upstream client throws; the exception filter maps it to a problem. */
 export class UpstreamError extends Error {
   constructor(
@@ -18,6 +29,7 @@ export class UpstreamError extends Error {
     readonly details: {
       status?: number;
       code?: string;
+      problem?: UpstreamProblem;
       requestId?: string;
       retryAfterSeconds?: number;
       /** The request never left the gateway (connection refused, DNS): safe to send again. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../common/upstream-time';
 import { corsSchema, oidcSchema } from './browser-access.schema';
 import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
 import { crossReferenceIssues } from './config-cross-references';
@@ -87,6 +88,13 @@ export const rainbondTeamSchema = z
       .min(1)
       .describe('cluster region_names this team may use'),
     token: secret.describe('Rainbond personal access token, sent as the raw Authorization value'),
+    timeZone: z
+      .string()
+      .refine(isKnownTimeZone, { message: 'must be an IANA time zone name, e.g. Asia/Shanghai' })
+      .default('Asia/Shanghai')
+      .describe(
+        'IANA time zone of this Rainbond installation (its Django TIME_ZONE), the same for every team on one baseUrl: Rainbond writes times without an offset, the gateway reads them in this zone',
+      ),
   })
   .strict();
 

@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
 import { IDEMPOTENCY_KEY_MAX_LENGTH } from './idempotency-key.header';
 
-/** Documents the optional `Idempotency-Key` of a POST route and its 409 and 422 answers. */
+/** Documents the optional `Idempotency-Key` of a POST route (its 409 and 422 are in BODY_PROBLEMS). */
 export function ApiIdempotencyKey(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiHeader({
@@ -17,6 +16,5 @@ export function ApiIdempotencyKey(): MethodDecorator & ClassDecorator {
         'The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After.',
       schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_MAX_LENGTH + 2 },
     }),
-    ApiProblemResponses(409, 422),
   );
 }

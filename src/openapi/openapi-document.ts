@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 
 /** The gateway's OpenAPI document, as served at /docs-json and committed as openapi.json. */
 export function createOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Application gateway')
@@ -30,6 +31,31 @@ export function createOpenApiDocument(app: INestApplication, config: GatewayConf
       )
       .build(),
   );
+  orderParameters(document);
+  return document;
+}
+
+const LOCATION_ORDER = ['path', 'query', 'header', 'cookie'];
+
+/**
+ * Parameters in the order a reader meets them: path parameters as they appear in the path (team,
+ * then id), then query, then headers. Nest lists them in decorator order, which is not that.
+ */
+function orderParameters(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const operation of Object.values(item) as { parameters?: ParameterObject[] }[]) {
+      if (!Array.isArray(operation.parameters)) continue;
+      const rank = (parameter: ParameterObject) => [
+        LOCATION_ORDER.indexOf(parameter.in),
+        parameter.in === 'path' ? path.indexOf(`{${parameter.name}}`) : 0,
+      ];
+      operation.parameters.sort((a, b) => {
+        const [locationA, positionA] = rank(a);
+        const [locationB, positionB] = rank(b);
+        return locationA - locationB || positionA - positionB;
+      });
+    }
+  }
 }
 
 /** What the HTTP edge enforces before any route runs, with this configuration's values. */

@@ -26,17 +26,31 @@ const COPY: CopyApplicationRequest = {
   target: { team: 'globex', applicationId: 'rainbond:region-1:2' },
   components: [{ id: 'sid-1' }],
 };
+const APP_INFO = {
+  app_id: 1,
+  team_name: 'acme-tenant',
+  group_name: 'demo-shop',
+  create_time: '2026-12-01T17:00:06.815000',
+};
 const UPGRADE = { versions: [{ appModelId: 'a1b2c3d4e5f6', appModelVersion: '1.1.0' }] };
 
 describe('RainbondAdapter', () => {
-  let client: jest.Mocked<Pick<RainbondClient, 'install' | 'getApp' | 'copy' | 'upgrade'>>;
+  let client: jest.Mocked<
+    Pick<RainbondClient, 'install' | 'getApp' | 'copy' | 'upgrade' | 'listComponents'>
+  >;
   let adapter: RainbondAdapter;
   const acme = rainbondTeam('acme', { regions: ['region-1', 'region-2'] });
   const globex = rainbondTeam('globex');
   const workspaceOnly: TeamContext = { key: 'initech', displayName: 'Initech' };
 
   beforeEach(() => {
-    client = { install: jest.fn(), getApp: jest.fn(), copy: jest.fn(), upgrade: jest.fn() };
+    client = {
+      install: jest.fn(),
+      getApp: jest.fn(),
+      copy: jest.fn(),
+      upgrade: jest.fn(),
+      listComponents: jest.fn(),
+    };
     adapter = new RainbondAdapter(client as unknown as RainbondClient);
   });
 
@@ -82,7 +96,7 @@ describe('RainbondAdapter', () => {
   ])('%s of an app in a region the team may not use', (_, call) => {
     it('is a 404 naming the application id and calls nothing', async () => {
       const problem = await problemOf(call({ ...APP, region: 'region-2' }));
-      expect(problem).toMatchObject({ status: 404, slug: 'not-found' });
+      expect(problem).toMatchObject({ status: 404, slug: 'application-not-found' });
       expect(problem.detail).toContain('rainbond:region-2:1');
       expectNoCall();
     });
@@ -118,8 +132,9 @@ describe('RainbondAdapter', () => {
     });
   });
 
-  it('installs with the team account and mapped body and query, and keeps raw', async () => {
+  it('installs with the team account and mapped body and query, then reads the app for the answer', async () => {
     client.install.mockResolvedValue(SEED_MARKET_INSTALL);
+    client.getApp.mockResolvedValue(APP_INFO);
     const result = await adapter.install(acme, APP, INSTALL);
     expect(client.install).toHaveBeenCalledWith(
       acme.rainbond,
@@ -131,13 +146,29 @@ describe('RainbondAdapter', () => {
       }),
       { is_deploy: 'true', is_upload: 'true' },
     );
-    expect(result).toMatchObject({ id: 'rainbond:region-1:3', provider: 'rainbond' });
-    expect(result.raw).toBe(SEED_MARKET_INSTALL);
+    expect(client.getApp).toHaveBeenCalledWith(acme.rainbond, { ...APP, appId: 3 });
+    expect(result).toMatchObject({
+      id: 'rainbond:region-1:3',
+      provider: 'rainbond',
+      name: 'demo-shop',
+      createdAt: '2026-12-01T09:00:06.815Z',
+      owner: { team: 'acme' },
+    });
+    expect(result.raw).toStrictEqual({ install: SEED_MARKET_INSTALL, app: APP_INFO });
   });
 
-  it('copies with the source account and the target tenant name, and keeps raw', async () => {
+  it('answers an install whose follow-up read fails with what the install body holds', async () => {
+    client.install.mockResolvedValue(SEED_MARKET_INSTALL);
+    client.getApp.mockRejectedValue(new UpstreamError('rainbond', 'timeout', 'slow'));
+    const result = await adapter.install(acme, APP, INSTALL);
+    expect(result).toMatchObject({ id: 'rainbond:region-1:3', components: [expect.any(Object)] });
+    expect(result.raw).toStrictEqual({ install: SEED_MARKET_INSTALL });
+  });
+
+  it('copies with the source account and the target tenant name; answers the target application', async () => {
     const body = { services: [SEED_SERVICE_BASE_INFO] };
     client.copy.mockResolvedValue(body);
+    client.getApp.mockResolvedValue(APP_INFO);
     const result = await adapter.copy(acme, APP, { team: globex, app: TARGET_APP }, COPY);
     expect(client.copy).toHaveBeenCalledWith(acme.rainbond, APP, {
       services: [{ service_id: 'sid-1' }],
@@ -146,11 +177,12 @@ describe('RainbondAdapter', () => {
       target_app_id: 2,
     });
     expect(result).toMatchObject({
-      sourceApplicationId: 'rainbond:region-1:1',
-      target: { team: 'globex', applicationId: 'rainbond:region-1:2' },
+      id: 'rainbond:region-1:2',
+      owner: { team: 'globex' },
+      components: [{ id: 'string' }],
     });
-    expect(result.raw).toBe(body);
     expect(client.getApp).toHaveBeenCalledWith(acme.rainbond, APP);
+    expect(client.getApp).toHaveBeenLastCalledWith(globex.rainbond, TARGET_APP);
   });
 
   it('does not copy when the source app is not found in the team', async () => {
@@ -165,9 +197,11 @@ describe('RainbondAdapter', () => {
     expect(client.copy).not.toHaveBeenCalled();
   });
 
-  it('upgrades with the mapped body and keeps raw', async () => {
+  it('upgrades with the mapped body and answers the application with its app models', async () => {
     const body = [SEED_LIST_UPGRADE];
     client.upgrade.mockResolvedValue(body);
+    client.getApp.mockResolvedValue(APP_INFO);
+    client.listComponents.mockResolvedValue([SEED_SERVICE_BASE_INFO]);
     const result = await adapter.upgrade(acme, APP, UPGRADE);
     expect(client.upgrade).toHaveBeenCalledWith(acme.rainbond, APP, {
       update_versions: [
@@ -175,10 +209,16 @@ describe('RainbondAdapter', () => {
       ],
     });
     expect(result).toMatchObject({
-      applicationId: 'rainbond:region-1:1',
-      options: [{ canUpgrade: true }],
+      id: 'rainbond:region-1:1',
+      name: 'demo-shop',
+      rainbond: { appModels: [{ canUpgrade: true }] },
+      components: [{ id: 'string' }],
     });
-    expect(result.raw).toBe(body);
+    expect(result.raw).toStrictEqual({
+      upgrade: body,
+      app: APP_INFO,
+      services: [SEED_SERVICE_BASE_INFO],
+    });
   });
 
   it('lets an upstream failure through unchanged', async () => {

@@ -13,7 +13,6 @@ import type { CopyApplicationRequest } from '../applications/dto/copy-applicatio
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
 import type { Application } from '../applications/models/application.model';
-import type { CopyResult } from '../applications/models/copy-result.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
 import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../common/upstream.error';
@@ -22,10 +21,12 @@ import type { TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';
 import {
   fromAppBaseInfo,
+  fromAppCopy,
   fromAppInfo,
-  toApplication,
+  fromMarketInstall,
+  fromUpgrade,
   toCopyBody,
-  toCopyResult,
+  type RainbondReadContext,
   toInstallBody,
   toInstallQuery,
   toUpgradeBody,
@@ -51,7 +52,10 @@ export class RainbondAdapter implements ApplicationProvider {
       toInstallBody(request),
       toInstallQuery(request),
     );
-    return toApplication(app, wire);
+    const read = await readAfterWrite(() =>
+      this.client.getApp(account, { ...app, appId: wire.ID }),
+    );
+    return fromMarketInstall(readContext(team.key, account), app, wire, read);
   }
 
   async copy(
@@ -59,7 +63,7 @@ export class RainbondAdapter implements ApplicationProvider {
     app: RainbondAppRef,
     target: CopyTarget,
     request: CopyApplicationRequest,
-  ): Promise<CopyResult> {
+  ): Promise<Application> {
     const account = accountFor(team, app);
     const targetAccount = copyTargetAccount(account, target);
     // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
@@ -71,7 +75,8 @@ export class RainbondAdapter implements ApplicationProvider {
       app,
       toCopyBody(request, targetAccount.teamName, target.app),
     );
-    return toCopyResult(app, target, wire);
+    const read = await readAfterWrite(() => this.client.getApp(targetAccount, target.app));
+    return fromAppCopy(readContext(target.team.key, targetAccount), target.app, wire, read);
   }
 
   /**
@@ -83,10 +88,8 @@ export class RainbondAdapter implements ApplicationProvider {
       await this.client.getApp(account, target.app);
     } catch (error) {
       if (!(error instanceof UpstreamError) || error.status !== HttpStatus.NOT_FOUND) throw error;
-      throw new ProblemError(
-        HttpStatus.NOT_FOUND,
+      throw ProblemError.of(
         'application-not-found',
-        'Application not found',
         `target application ${formatApplicationId(target.app)} not found in team ${target.team.key}`,
       );
     }
@@ -96,10 +99,17 @@ export class RainbondAdapter implements ApplicationProvider {
     team: TeamContext,
     app: RainbondAppRef,
     request: UpgradeApplicationRequest,
-  ): Promise<UpgradeResult> {
+  ): Promise<Application> {
     const account = accountFor(team, app);
     const wire = await this.client.upgrade(account, app, toUpgradeBody(request));
-    return toUpgradeResult(app, wire);
+    const read = await readAfterWrite(async () => {
+      const [info, components] = await Promise.all([
+        this.client.getApp(account, app),
+        this.client.listComponents(account, app),
+      ]);
+      return { info, components };
+    });
+    return fromUpgrade(readContext(team.key, account), app, wire, read);
   }
 
   /**
@@ -116,7 +126,9 @@ export class RainbondAdapter implements ApplicationProvider {
         const apps = await this.client.listApps(account, region, nameContains);
         const ordered = [...apps].sort((a, b) => a.ID - b.ID);
         return {
-          items: ordered.slice(offset, offset + limit).map((app) => fromAppBaseInfo(region, app)),
+          items: ordered
+            .slice(offset, offset + limit)
+            .map((app) => fromAppBaseInfo(readContext(team.key, account), region, app)),
           total: ordered.length,
         };
       },
@@ -130,7 +142,7 @@ export class RainbondAdapter implements ApplicationProvider {
       this.client.getApp(account, ref),
       this.client.listComponents(account, ref),
     ]);
-    return fromAppInfo(ref, info, components);
+    return fromAppInfo(readContext(team.key, account), ref, info, components);
   }
 
   async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
@@ -138,19 +150,31 @@ export class RainbondAdapter implements ApplicationProvider {
   }
 }
 
+function readContext(team: string, account: RainbondTeamConfig): RainbondReadContext {
+  return { team, timeZone: account.timeZone };
+}
+
+/**
+ * The read that completes a write's answer (name, times, status). The write has happened by then:
+ * if the read fails, the answer carries what the write's own body holds rather than an error that
+ * would invite the caller to write again.
+ */
+async function readAfterWrite<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The team's Rainbond account, provided the app lives in a region this team may use. */
 function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
   if (!team.rainbond) {
-    throw new ProblemError(
-      HttpStatus.NOT_FOUND,
-      'provider-not-configured',
-      'Provider not configured',
-      `team ${team.key} has no Rainbond account`,
-    );
+    throw ProblemError.of('provider-not-configured', `team ${team.key} has no Rainbond account`);
   }
   if (!team.rainbond.regions.includes(app.region)) {
     // same answer as an unknown app: a region outside the team's config is not visible to it
-    throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+    throw ProblemError.applicationNotFound(formatApplicationId(app));
   }
   return team.rainbond;
 }

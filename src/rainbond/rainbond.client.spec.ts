@@ -59,6 +59,7 @@ describe('RainbondClient against a loopback upstream', () => {
       teamName: 'o19p6wen',
       regions: ['region-1'],
       token: TOKEN,
+      timeZone: 'Asia/Shanghai',
     };
     const config = { upstreams: { rainbond: { timeoutMs: 300 } } } as GatewayConfig;
     client = new RainbondClient(testUpstreamCaller(new HttpService(axios.create())).caller, config);

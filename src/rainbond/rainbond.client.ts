@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { RainbondAppRef } from '../applications/application-id';
 import { UpstreamCaller } from '../common/upstream-caller';
+import type { UpstreamProblem } from '../common/upstream.error';
 import { encodePath, upstreamUrl, type UpstreamErrorParser } from '../common/upstream-http';
+import { rainbondProblem } from './rainbond-error.mapper';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
 import {
@@ -161,10 +163,10 @@ export class RainbondClient {
 
 /**
  * Code and a short, safe message from any of Rainbond's error bodies: `msg`, else `detail`, plus the
- * field messages of a DRF validation `err`. `msg_show` and `error_trace` are never read: on a 500
- * they hold a Python traceback.
+ * field messages of a DRF validation `err`, and the catalogued problem of a known refusal.
+ * `msg_show` and `error_trace` are never passed on: on a 500 they hold a Python traceback.
  */
-export const parseRainbondError: UpstreamErrorParser = (body) => {
+export const parseRainbondError: UpstreamErrorParser = (body, status) => {
   const parsed = rainbondErrorSchema.safeParse(body);
   if (!parsed.success) return {};
   const { code, msg, detail, err } = parsed.data;
@@ -177,8 +179,13 @@ export const parseRainbondError: UpstreamErrorParser = (body) => {
   return {
     code: code === undefined ? undefined : String(code),
     message: summary ? shorten(summary) : undefined,
+    ...withProblem(rainbondProblem(status, parsed.data)),
   };
 };
+
+function withProblem(problem: UpstreamProblem | undefined): { problem?: UpstreamProblem } {
+  return problem ? { problem } : {};
+}
 
 /** Flattens DRF's `{field: ["msg"]}` (nested for lists and objects) into `field: msg` lines. */
 function fieldErrors(err: unknown, path = ''): string[] {

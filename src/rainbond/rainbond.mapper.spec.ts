@@ -2,13 +2,16 @@ import type { RainbondAppRef } from '../applications/application-id';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
-import type { Component } from '../applications/models/component.model';
 import type { UpgradeOption } from '../applications/models/upgrade-option.model';
+import { toComponent } from './rainbond-component.mapper';
 import {
-  toApplication,
-  toComponent,
+  fromAppBaseInfo,
+  fromAppCopy,
+  fromAppInfo,
+  fromMarketInstall,
+  fromUpgrade,
   toCopyBody,
-  toCopyResult,
+  type RainbondReadContext,
   toInstallBody,
   toInstallQuery,
   toUpgradeBody,
@@ -17,13 +20,12 @@ import {
 } from './rainbond.mapper';
 import {
   distinctServiceBaseInfo,
-  rainbondTeam,
   SEED_INSTALL_BODY,
   SEED_LIST_UPGRADE,
   SEED_MARKET_INSTALL,
   SEED_SERVICE_BASE_INFO,
 } from './rainbond.test-helpers';
-import { serviceBaseInfoSchema, type ListUpgrade, type ServiceBaseInfo } from './rainbond.wire';
+import type { AppBaseInfo, AppInfo, ListUpgrade } from './rainbond.wire';
 
 const SOURCE: RainbondAppRef = { provider: 'rainbond', region: 'region-1', appId: 1 };
 const TARGET: RainbondAppRef = { provider: 'rainbond', region: 'region-2', appId: 2 };
@@ -80,120 +82,147 @@ describe('install request → Install body', () => {
   });
 });
 
-/** Every ServiceBaseInfo wire field and the Component property it lands in. */
-const COMPONENT_FIELDS: [keyof ServiceBaseInfo, keyof Component][] = [
-  ['service_id', 'id'],
-  ['service_cname', 'name'],
-  ['service_alias', 'alias'],
-  ['service_key', 'key'],
-  ['k8s_component_name', 'k8sComponentName'],
-  ['status', 'status'],
-  ['access_infos', 'accessInfos'],
-  ['tenant_id', 'tenantId'],
-  ['service_region', 'region'],
-  ['desc', 'description'],
-  ['category', 'category'],
-  ['version', 'version'],
-  ['update_version', 'updateVersion'],
-  ['image', 'image'],
-  ['cmd', 'cmd'],
-  ['min_node', 'replicas'],
-  ['min_cpu', 'cpuMillicores'],
-  ['container_gpu', 'gpuMemory'],
-  ['min_memory', 'memoryMb'],
-  ['total_memory', 'totalMemoryMb'],
-  ['extend_method', 'extendMethod'],
-  ['code_from', 'codeFrom'],
-  ['git_url', 'gitUrl'],
-  ['git_project_id', 'gitProjectId'],
-  ['code_version', 'codeVersion'],
-  ['service_type', 'serviceType'],
-  ['creater', 'creatorId'],
-  ['language', 'language'],
-  ['is_service', 'isService'],
-  ['service_origin', 'origin'],
-  ['tenant_service_group_id', 'componentGroupId'],
-  ['open_webhooks', 'webhooksEnabled'],
-  ['service_source', 'source'],
-  ['create_status', 'createStatus'],
-  ['check_uuid', 'checkUuid'],
-  ['check_event_id', 'checkEventId'],
-  ['docker_cmd', 'dockerCmd'],
-  ['server_type', 'serverType'],
-  ['is_upgrate', 'upgradable'],
-  ['build_upgrade', 'upgradeAfterBuild'],
-  ['oauth_service_id', 'oauthServiceId'],
-];
+const CONTEXT: RainbondReadContext = { team: 'acme', timeZone: 'Asia/Shanghai' };
 
-describe('ServiceBaseInfo → Component', () => {
-  const wire = distinctServiceBaseInfo();
-  const component = toComponent(wire);
+const APP_INFO: AppInfo = {
+  app_id: 1,
+  team_name: 'acme-tenant',
+  tenant_id: 'tid-a1c2e3f4',
+  group_name: 'demo-shop',
+  region_name: 'region-1',
+  note: '',
+  enterprise_id: 'eid-e0f1',
+  service_count: 2,
+  running_service_count: 1,
+  status: 'part_running',
+  create_time: '2026-12-01T17:00:06.815000',
+  update_time: '2026-12-01T18:30:00.000000',
+  username: 'ada',
+  logo: '',
+  k8s_app: 'demo-shop',
+  app_type: 'rainbond',
+};
 
-  it.each(COMPONENT_FIELDS)('%s → %s', (wireField, modelField) => {
-    expect(wire[wireField]).toBeDefined();
-    expect(component[modelField]).toStrictEqual(wire[wireField]);
+describe('AppBaseInfo → Application (list item)', () => {
+  const wire: AppBaseInfo = {
+    ID: 7,
+    tenant_id: 'tid-a1c2e3f4',
+    group_name: 'demo-shop',
+    region_name: 'region-1',
+    note: 'the shop',
+    create_time: '2026-12-01T17:00:06.815000',
+    update_time: '2026-12-01T17:00:06.816000',
+    username: 'ada',
+  };
+  const app = fromAppBaseInfo(CONTEXT, 'region-1', wire);
+
+  it('reads the naive times in the installation zone and writes UTC with milliseconds', () => {
+    expect(app.createdAt).toBe('2026-12-01T09:00:06.815Z');
+    expect(app.updatedAt).toBe('2026-12-01T09:00:06.816Z');
+    const newYork = fromAppBaseInfo({ ...CONTEXT, timeZone: 'America/New_York' }, 'r', wire);
+    expect(newYork.createdAt).toBe('2026-12-01T22:00:06.815Z');
   });
 
-  it('the table covers every wire field of the schema and every mapped property', () => {
-    const wireFields = COMPONENT_FIELDS.map(([w]) => w).sort();
-    expect(wireFields).toEqual(Object.keys(serviceBaseInfoSchema.shape).sort());
-    expect(Object.keys(component).sort()).toEqual(COMPONENT_FIELDS.map(([, m]) => m).sort());
-  });
-
-  it('keeps the typo wire names: creater → creatorId, is_upgrate → upgradable', () => {
-    expect(toComponent(SEED_SERVICE_BASE_INFO)).toMatchObject({ creatorId: 3, upgradable: true });
-  });
-
-  it('keeps null for the nullable fields and leaves absent optional fields undefined', () => {
-    const sparse = toComponent({
-      service_id: 's',
-      tenant_id: 't',
-      service_key: 'k',
-      service_alias: 'a',
-      service_region: 'r',
-      category: 'cache',
-      version: '7',
-      image: 'redis',
-      k8s_component_name: 'redis',
-      desc: null,
-      oauth_service_id: null,
+  it('names the owner by gateway team and Rainbond tenant, and keeps the body as raw', () => {
+    expect(app).toMatchObject({
+      id: 'rainbond:region-1:7',
+      provider: 'rainbond',
+      name: 'demo-shop',
+      description: 'the shop',
+      owner: { team: 'acme', tenantId: 'tid-a1c2e3f4', createdBy: 'ada' },
+      rainbond: { region: 'region-1' },
     });
-    expect(sparse.description).toBeNull();
-    expect(sparse.oauthServiceId).toBeNull();
-    expect(sparse.replicas).toBeUndefined();
-    expect(JSON.parse(JSON.stringify(sparse))).not.toHaveProperty('name');
+    expect(app.raw).toBe(wire);
   });
 
-  it('does not copy unknown upstream fields into the component', () => {
-    expect(toComponent({ ...wire, surprise: 'x' })).not.toHaveProperty('surprise');
+  it('an unreadable time is a bad upstream body, never passed through', () => {
+    expect(() =>
+      fromAppBaseInfo(CONTEXT, 'region-1', { ...wire, update_time: '01/12/2026 17:00' }),
+    ).toThrow(expect.objectContaining({ kind: 'bad-body', provider: 'rainbond' }));
+  });
+
+  it('an empty note or missing time is absent, not "" or null', () => {
+    const sparse = fromAppBaseInfo(CONTEXT, 'region-1', {
+      ...wire,
+      note: '',
+      create_time: null,
+      update_time: undefined,
+    });
+    const json = JSON.parse(JSON.stringify({ ...sparse, raw: undefined })) as object;
+    expect(json).not.toHaveProperty('description');
+    expect(json).not.toHaveProperty('createdAt');
+    expect(JSON.stringify(json)).not.toMatch(/""|null/);
   });
 });
 
-describe('MarketInstall → Application', () => {
-  const app = toApplication(SOURCE, SEED_MARKET_INSTALL);
-
-  it('ids the app rainbond:{region}:{ID} with the region it was called on', () => {
-    expect(app.id).toBe('rainbond:region-1:3');
-    expect(app.provider).toBe('rainbond');
-  });
+describe('AppInfo → Application (get by id)', () => {
+  const components = [distinctServiceBaseInfo()];
+  const app = fromAppInfo(CONTEXT, SOURCE, APP_INFO, components);
 
   it.each([
-    ['enterprise_id', 'enterpriseId'],
-    ['team_id', 'teamId'],
-    ['region_name', 'region'],
-    ['note', 'note'],
-  ] as const)('%s → rainbond.%s', (wireField, modelField) => {
-    const wire = { ...SEED_MARKET_INSTALL, [wireField]: `distinct-${wireField}` };
-    expect(toApplication(SOURCE, wire).rainbond?.[modelField]).toBe(`distinct-${wireField}`);
+    ['running', 'running'],
+    ['part_running', 'partially-running'],
+    ['closed', 'stopped'],
+  ])('status %s is %s, and rainbond.status keeps the upstream word', (wire, status) => {
+    const read = fromAppInfo(CONTEXT, SOURCE, { ...APP_INFO, status: wire }, components);
+    expect(read.status).toBe(status);
+    expect(read.rainbond?.status).toBe(wire);
   });
 
-  it('keeps a null note', () => {
-    expect(toApplication(SOURCE, { ...SEED_MARKET_INSTALL, note: null }).rainbond?.note).toBeNull();
+  it('maps the app fields into their groups and every component', () => {
+    expect(app).toMatchObject({
+      id: 'rainbond:region-1:1',
+      name: 'demo-shop',
+      createdAt: '2026-12-01T09:00:06.815Z',
+      updatedAt: '2026-12-01T10:30:00.000Z',
+      owner: { team: 'acme', tenantId: 'tid-a1c2e3f4', createdBy: 'ada' },
+      rainbond: {
+        region: 'region-1',
+        enterpriseId: 'eid-e0f1',
+        componentCount: 2,
+        runningComponentCount: 1,
+        appType: 'rainbond',
+        k8sName: 'demo-shop',
+      },
+    });
+    expect(app.components).toStrictEqual(components.map(toComponent));
+    expect(app.raw).toStrictEqual({ app: APP_INFO, services: components });
+  });
+});
+
+describe('MarketInstall → Application (install answer)', () => {
+  it('with the app read after it: the same shape as get by id, every component of service_list', () => {
+    const app = fromMarketInstall(CONTEXT, SOURCE, SEED_MARKET_INSTALL, APP_INFO);
+    const { raw: _getRaw, ...asRead } = fromAppInfo(
+      CONTEXT,
+      { ...SOURCE, appId: 3 },
+      APP_INFO,
+      SEED_MARKET_INSTALL.service_list,
+    );
+    const { raw, ...installed } = app;
+    expect(installed).toStrictEqual({
+      ...asRead,
+      owner: { ...asRead.owner, tenantId: 'string' },
+      rainbond: { ...asRead.rainbond, region: 'string', enterpriseId: 'string' },
+    });
+    expect(raw).toStrictEqual({ install: SEED_MARKET_INSTALL, app: APP_INFO });
   });
 
-  it('maps every service_list entry with the one component mapping and keeps the body as raw', () => {
+  it('ids the app rainbond:{region}:{ID} with the region it was called on', () => {
+    const app = fromMarketInstall(CONTEXT, SOURCE, SEED_MARKET_INSTALL);
+    expect(app.id).toBe('rainbond:region-1:3');
+  });
+
+  it('without the read: what the install body holds', () => {
+    const app = fromMarketInstall(CONTEXT, SOURCE, SEED_MARKET_INSTALL);
+    expect(app).toMatchObject({
+      provider: 'rainbond',
+      description: 'string',
+      owner: { team: 'acme', tenantId: 'string' },
+      rainbond: { region: 'string', enterpriseId: 'string' },
+    });
     expect(app.components).toStrictEqual([toComponent(SEED_SERVICE_BASE_INFO)]);
-    expect(app.raw).toBe(SEED_MARKET_INSTALL);
+    expect(app.raw).toStrictEqual({ install: SEED_MARKET_INSTALL });
   });
 });
 
@@ -234,17 +263,31 @@ describe('copy request → AppCopyC body', () => {
   });
 });
 
-describe('AppCopyCRes → CopyResult', () => {
-  it('names source and target by public id, maps services and keeps raw', () => {
-    const wire = { services: [distinctServiceBaseInfo()] };
-    const result = toCopyResult(SOURCE, { team: rainbondTeam('globex'), app: TARGET }, wire);
-    expect(result).toStrictEqual({
-      sourceApplicationId: 'rainbond:region-1:1',
-      target: { team: 'globex', applicationId: 'rainbond:region-2:2' },
-      components: [toComponent(distinctServiceBaseInfo())],
-      raw: wire,
+describe('AppCopyCRes → Application (copy answer)', () => {
+  const wire = { services: [distinctServiceBaseInfo()] };
+
+  it('is the target application with the components the copy created, owned by the target team', () => {
+    const app = fromAppCopy({ ...CONTEXT, team: 'globex' }, TARGET, wire, {
+      ...APP_INFO,
+      app_id: 2,
     });
-    expect(result.raw).toBe(wire);
+    expect(app).toMatchObject({
+      id: 'rainbond:region-2:2',
+      owner: { team: 'globex' },
+      components: [toComponent(distinctServiceBaseInfo())],
+    });
+    expect(app.raw).toStrictEqual({ copy: wire, app: { ...APP_INFO, app_id: 2 } });
+  });
+
+  it('without the read: the target id, region and the created components', () => {
+    expect(fromAppCopy({ ...CONTEXT, team: 'globex' }, TARGET, wire)).toStrictEqual({
+      id: 'rainbond:region-2:2',
+      provider: 'rainbond',
+      owner: { team: 'globex' },
+      rainbond: { region: 'region-2' },
+      components: [toComponent(distinctServiceBaseInfo())],
+      raw: { copy: wire },
+    });
   });
 });
 
@@ -313,5 +356,24 @@ describe('ListUpgrade → UpgradeOption', () => {
     expect(result.applicationId).toBe('rainbond:region-1:1');
     expect(result.options).toStrictEqual(body.map(toUpgradeOption));
     expect(result.raw).toBe(body);
+  });
+
+  it('the upgrade answer is the application with its app models and its components', () => {
+    const components = [distinctServiceBaseInfo()];
+    const app = fromUpgrade(CONTEXT, SOURCE, [wire], { info: APP_INFO, components });
+    expect(app.id).toBe('rainbond:region-1:1');
+    expect(app.rainbond?.appModels).toStrictEqual([toUpgradeOption(wire)]);
+    expect(app.components).toStrictEqual(components.map(toComponent));
+    expect(app.raw).toStrictEqual({ upgrade: [wire], app: APP_INFO, services: components });
+  });
+
+  it('the upgrade answer without the read: id, owner, region and app models', () => {
+    expect(fromUpgrade(CONTEXT, SOURCE, [wire])).toStrictEqual({
+      id: 'rainbond:region-1:1',
+      provider: 'rainbond',
+      owner: { team: 'acme' },
+      rainbond: { region: 'region-1', appModels: [toUpgradeOption(wire)] },
+      raw: { upgrade: [wire] },
+    });
   });
 });

@@ -1,14 +1,15 @@
 import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
-import type { CopyTarget } from '../applications/application-provider.port';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import {
   DEFAULT_MARKET_TYPE,
   type InstallApplicationRequest,
 } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
-import type { Application } from '../applications/models/application.model';
-import type { Component } from '../applications/models/component.model';
-import type { CopyResult } from '../applications/models/copy-result.model';
+import type {
+  Application,
+  ApplicationStatus,
+  RainbondDetails,
+} from '../applications/models/application.model';
 import type { UpgradeOption, UpgradeResult } from '../applications/models/upgrade-option.model';
 import type {
   AppBaseInfo,
@@ -22,6 +23,10 @@ import type {
   ServiceBaseInfo,
   Upgrade,
 } from './rainbond.wire';
+import { toComponent } from './rainbond-component.mapper';
+import { present } from '../common/empty-is-absent';
+import { toOptionalUtcTimestamp } from '../common/upstream-time';
+import { fromWireEnum } from '../common/wire-enum';
 
 /*
  * Pure, whitelisted mapping between the public model and the Rainbond wire types. Every field is
@@ -76,85 +81,80 @@ export function toUpgradeBody(request: UpgradeApplicationRequest): Upgrade {
 
 // ---- wire → public ----
 
-export function toComponent(wire: ServiceBaseInfo): Component {
+/** What a read needs besides the body: the gateway team it is for, the installation's time zone. */
+export interface RainbondReadContext {
+  team: string;
+  timeZone: string;
+}
+
+const APP_STATUS_FROM_WIRE: Readonly<Record<string, ApplicationStatus>> = {
+  running: 'running',
+  part_running: 'partially-running',
+  closed: 'stopped',
+};
+
+function time(
+  context: RainbondReadContext,
+  field: string,
+  value: string | null | undefined,
+): string | undefined {
+  return toOptionalUtcTimestamp(value, { provider: 'rainbond', field, timeZone: context.timeZone });
+}
+
+/** The fields an app list item (`AppBaseInfo`) and a read app (`AppInfo`) share. */
+function appFields(
+  context: RainbondReadContext,
+  id: string,
+  wire: AppBaseInfo | AppInfo,
+): Omit<Application, 'rainbond'> & { rainbond: RainbondDetails } {
   return {
-    id: wire.service_id,
-    name: wire.service_cname,
-    alias: wire.service_alias,
-    key: wire.service_key,
-    k8sComponentName: wire.k8s_component_name,
-    status: wire.status,
-    accessInfos: wire.access_infos,
-    tenantId: wire.tenant_id,
-    region: wire.service_region,
-    description: wire.desc,
-    category: wire.category,
-    version: wire.version,
-    updateVersion: wire.update_version,
-    image: wire.image,
-    cmd: wire.cmd,
-    replicas: wire.min_node,
-    cpuMillicores: wire.min_cpu,
-    gpuMemory: wire.container_gpu,
-    memoryMb: wire.min_memory,
-    totalMemoryMb: wire.total_memory,
-    extendMethod: wire.extend_method,
-    codeFrom: wire.code_from,
-    gitUrl: wire.git_url,
-    gitProjectId: wire.git_project_id,
-    codeVersion: wire.code_version,
-    serviceType: wire.service_type,
-    creatorId: wire.creater,
-    language: wire.language,
-    isService: wire.is_service,
-    origin: wire.service_origin,
-    componentGroupId: wire.tenant_service_group_id,
-    webhooksEnabled: wire.open_webhooks,
-    source: wire.service_source,
-    createStatus: wire.create_status,
-    checkUuid: wire.check_uuid,
-    checkEventId: wire.check_event_id,
-    dockerCmd: wire.docker_cmd,
-    serverType: wire.server_type,
-    upgradable: wire.is_upgrate,
-    upgradeAfterBuild: wire.build_upgrade,
-    oauthServiceId: wire.oauth_service_id,
+    id,
+    provider: 'rainbond',
+    name: present(wire.group_name),
+    description: present(wire.note),
+    icon: present(wire.logo),
+    createdAt: time(context, 'create_time', wire.create_time),
+    updatedAt: time(context, 'update_time', wire.update_time),
+    owner: {
+      team: context.team,
+      tenantId: present(wire.tenant_id),
+      createdBy: present(wire.username),
+    },
+    rainbond: {
+      region: present(wire.region_name),
+      appType: present(wire.app_type),
+      k8sName: present(wire.k8s_app),
+    },
   };
 }
 
 /** One item of the app list; `region` is the region the list was asked for. */
-export function fromAppBaseInfo(region: string, wire: AppBaseInfo): Application {
-  return {
-    id: formatApplicationId({ provider: 'rainbond', region, appId: wire.ID }),
-    provider: 'rainbond',
-    name: wire.group_name,
-    description: wire.note ?? undefined,
-    createdAt: wire.create_time ?? undefined,
-    updatedAt: wire.update_time ?? undefined,
-    rainbond: { teamId: wire.tenant_id, region: wire.region_name, note: wire.note },
-    raw: wire,
-  };
+export function fromAppBaseInfo(
+  context: RainbondReadContext,
+  region: string,
+  wire: AppBaseInfo,
+): Application {
+  const id = formatApplicationId({ provider: 'rainbond', region, appId: wire.ID });
+  return { ...appFields(context, id, wire), raw: wire };
 }
 
-/** GET one app (`AppInfo`) with its components. */
+/** One app as read (`AppInfo`) with its components. */
 export function fromAppInfo(
+  context: RainbondReadContext,
   app: RainbondAppRef,
   wire: AppInfo,
   components: ServiceBaseInfo[],
 ): Application {
+  // The app asked for names it: Rainbond found it by that id within the team and region.
+  const fields = appFields(context, formatApplicationId(app), wire);
   return {
-    id: formatApplicationId({ provider: 'rainbond', region: app.region, appId: wire.app_id }),
-    provider: 'rainbond',
-    name: wire.group_name,
-    description: wire.note ?? undefined,
-    createdAt: wire.create_time ?? undefined,
-    updatedAt: wire.update_time ?? undefined,
+    ...fields,
+    status: fromWireEnum(APP_STATUS_FROM_WIRE, wire.status, 'unknown'),
     rainbond: {
-      enterpriseId: wire.enterprise_id,
-      teamId: wire.tenant_id,
-      region: wire.region_name ?? app.region,
-      note: wire.note,
-      status: wire.status,
+      ...fields.rainbond,
+      region: fields.rainbond.region ?? app.region,
+      enterpriseId: present(wire.enterprise_id),
+      status: present(wire.status),
       componentCount: wire.service_count,
       runningComponentCount: wire.running_service_count,
     },
@@ -163,32 +163,83 @@ export function fromAppInfo(
   };
 }
 
-/** `app` is the app we called: its region routes the id, `ID` is what Rainbond answered. */
-export function toApplication(app: RainbondAppRef, wire: MarketInstall): Application {
+/**
+ * Install answer (`MarketInstall`): `app` is the app we called (its region routes the id, `ID` is
+ * what Rainbond answered). `read` is the app as read right after, for name, times and status; without
+ * it the answer has what the install body holds.
+ */
+export function fromMarketInstall(
+  context: RainbondReadContext,
+  app: RainbondAppRef,
+  wire: MarketInstall,
+  read?: AppInfo,
+): Application {
+  const installed = { ...app, appId: wire.ID };
+  const base = read
+    ? fromAppInfo(context, installed, read, wire.service_list)
+    : {
+        id: formatApplicationId(installed),
+        provider: 'rainbond' as const,
+        description: present(wire.note),
+        owner: { team: context.team },
+        components: wire.service_list.map(toComponent),
+      };
   return {
-    id: formatApplicationId({ provider: 'rainbond', region: app.region, appId: wire.ID }),
-    provider: 'rainbond',
+    ...base,
+    owner: { ...base.owner, tenantId: present(wire.team_id) ?? base.owner.tenantId },
     rainbond: {
-      enterpriseId: wire.enterprise_id,
-      teamId: wire.team_id,
-      region: wire.region_name,
-      note: wire.note,
+      ...base.rainbond,
+      region: present(wire.region_name) ?? base.rainbond?.region ?? app.region,
+      enterpriseId: present(wire.enterprise_id) ?? base.rainbond?.enterpriseId,
     },
-    components: wire.service_list.map(toComponent),
-    raw: wire,
+    raw: read ? { install: wire, app: read } : { install: wire },
   };
 }
 
-export function toCopyResult(
-  source: RainbondAppRef,
-  target: CopyTarget,
+/**
+ * Copy answer (`AppCopyCRes`): the target application with the components the copy created.
+ * `read` is the target app as read right after the copy.
+ */
+export function fromAppCopy(
+  context: RainbondReadContext,
+  target: RainbondAppRef,
   wire: AppCopyCRes,
-): CopyResult {
+  read?: AppInfo,
+): Application {
+  const base = read
+    ? fromAppInfo(context, target, read, wire.services)
+    : {
+        id: formatApplicationId(target),
+        provider: 'rainbond' as const,
+        owner: { team: context.team },
+        rainbond: { region: target.region },
+        components: wire.services.map(toComponent),
+      };
+  return { ...base, raw: read ? { copy: wire, app: read } : { copy: wire } };
+}
+
+/**
+ * Upgrade answer (`ListUpgrade[]`, re-read by Rainbond after the upgrade): the application with its
+ * app models; `read` is the app and its components as read right after.
+ */
+export function fromUpgrade(
+  context: RainbondReadContext,
+  app: RainbondAppRef,
+  wire: ListUpgrade[],
+  read?: { info: AppInfo; components: ServiceBaseInfo[] },
+): Application {
+  const base = read
+    ? fromAppInfo(context, app, read.info, read.components)
+    : {
+        id: formatApplicationId(app),
+        provider: 'rainbond' as const,
+        owner: { team: context.team },
+        rainbond: { region: app.region },
+      };
   return {
-    sourceApplicationId: formatApplicationId(source),
-    target: { team: target.team.key, applicationId: formatApplicationId(target.app) },
-    components: wire.services.map(toComponent),
-    raw: wire,
+    ...base,
+    rainbond: { ...base.rainbond, appModels: wire.map(toUpgradeOption) },
+    raw: read ? { upgrade: wire, app: read.info, services: read.components } : { upgrade: wire },
   };
 }
 

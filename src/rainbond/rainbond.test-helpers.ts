@@ -142,6 +142,7 @@ export function rainbondTeam(
       teamName: `${key}-tenant`,
       regions: ['region-1'],
       token: `${key}-secret-token`,
+      timeZone: 'Asia/Shanghai',
       ...rainbond,
     },
   };

@@ -116,6 +116,14 @@ export const marketInstallSchema = z.looseObject({
 });
 export type MarketInstall = z.infer<typeof marketInstallSchema>;
 
+/** `ServiceGroup` fields the model reads beyond name, note and times (research §3.1). */
+const serviceGroupExtras = {
+  app_type: z.string().nullable().optional(),
+  username: z.string().nullable().optional(),
+  logo: z.string().nullable().optional(),
+  k8s_app: z.string().nullable().optional(),
+};
+
 /** `AppBaseInfoSerializer` (all `ServiceGroup` fields): one item of the bare array GET …/apps answers. */
 export const appBaseInfoSchema = z.looseObject({
   ID: int,
@@ -125,7 +133,7 @@ export const appBaseInfoSchema = z.looseObject({
   note: z.string().nullable().optional(),
   create_time: z.string().nullable().optional(),
   update_time: z.string().nullable().optional(),
-  app_type: z.string().nullable().optional(),
+  ...serviceGroupExtras,
 });
 export type AppBaseInfo = z.infer<typeof appBaseInfoSchema>;
 export const appListSchema = z.array(appBaseInfoSchema);
@@ -147,6 +155,7 @@ export const appInfoSchema = z.looseObject({
   status: z.string().optional(),
   create_time: z.string().nullable().optional(),
   update_time: z.string().nullable().optional(),
+  ...serviceGroupExtras,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -186,11 +195,13 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
  * - DRF validation `{detail, err: {field: [messages]}, code: 20400, error_type}`
  * - auth/permission `{detail, code, msg, msg_show, error_type, error_trace}`
  * - unhandled 500 `{code, msg, msg_show: <traceback>, error_type, error_trace, error_details}`
- * `msg_show`, `error_trace` and `error_details` can carry tracebacks: they are never read.
+ * `msg_show`, `error_trace` and `error_details` can carry tracebacks: they are never passed on.
  */
 export const rainbondErrorSchema = z.looseObject({
   code: lenient(z.union([z.number(), z.string()])),
   msg: lenient(z.string()),
+  /** Compared with known texts only (`rainbond-error.mapper.ts`), never copied out. */
+  msg_show: lenient(z.string()),
   detail: lenient(z.string()),
   err: z.unknown().optional(),
   error_type: lenient(z.string()),

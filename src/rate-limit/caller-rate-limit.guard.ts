@@ -1,4 +1,4 @@
-import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { principalOf, type Caller } from '../auth/caller';
 import { ProblemError } from '../common/problem';
@@ -55,10 +55,8 @@ export class CallerRateLimitGuard implements CanActivate {
     });
     if (window.count <= limit) return true;
     this.metrics.countRateLimited(caller.name);
-    throw new ProblemError(
-      HttpStatus.TOO_MANY_REQUESTS,
+    throw ProblemError.of(
       'rate-limited',
-      'Too many requests',
       `Caller ${caller.name} made more than ${limit} requests in ${this.budgets.windowSeconds} s; retry in ${resetSeconds} s.`,
       { headers: { 'retry-after': String(resetSeconds) } },
     );

@@ -23,7 +23,7 @@ export class TeamRegistry {
   resolveFor(caller: Caller, key: string): TeamContext {
     const team =
       TEAM_KEY_PATTERN.test(key) && caller.teams.has(key) ? this.teams.get(key) : undefined;
-    if (!team) throw ProblemError.notFound(`team "${key}" not found`);
+    if (!team) throw ProblemError.of('team-not-found', `Team "${key}" was not found.`);
     return team;
   }
 

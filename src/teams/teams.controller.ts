@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
-import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
+import { ApiProblemResponses, ROUTE_PROBLEMS } from '../common/api-problem-responses.decorator';
 import type { TeamContext } from './team-context';
 import { TeamRegistry } from './team-registry.service';
 import { TeamList, type TeamSummary } from './team-summary.model';
@@ -22,7 +22,7 @@ export class TeamsController {
       'The gateway teams this caller may name in `{team}`, with the platforms each has an account on. No upstream call.',
   })
   @ApiOkResponse({ type: TeamList })
-  @ApiProblemResponses(401)
+  @ApiProblemResponses(ROUTE_PROBLEMS)
   list(@CurrentCaller() caller: Caller): TeamList {
     return { items: this.teams.listFor(caller).map(toSummary) };
   }

@@ -33,7 +33,7 @@ export class AppCenterAdapter implements ApplicationProvider {
       team,
       toUploadAppRequest(appCenterRequest, projectId),
     );
-    return fromUploadAppResponse(response);
+    return fromUploadAppResponse(team.key, response);
   }
 
   sources(team: TeamContext): ApplicationSource[] {
@@ -44,7 +44,10 @@ export class AppCenterAdapter implements ApplicationProvider {
         provider: 'app-center',
         page: async (offset, limit, nameContains) => {
           const list = await this.client.listApps(team, { offset, limit, name: nameContains });
-          return { items: list.items.map(fromUploadAppResponse), total: list.count };
+          return {
+            items: list.items.map((item) => fromUploadAppResponse(team.key, item)),
+            total: list.count,
+          };
         },
       },
     ];
@@ -55,9 +58,9 @@ export class AppCenterAdapter implements ApplicationProvider {
     for (let offset = 0; ; offset += MAX_PAGE) {
       const list = await this.client.listApps(team, { offset, limit: MAX_PAGE });
       const found = list.items.find((item) => item.id === String(app.appId));
-      if (found) return fromUploadAppResponse(found);
+      if (found) return fromUploadAppResponse(team.key, found);
       if (list.items.length === 0 || offset + MAX_PAGE >= list.count) {
-        throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
+        throw ProblemError.applicationNotFound(formatApplicationId(app));
       }
     }
   }

@@ -107,7 +107,7 @@ describe('toUploadAppRequest', () => {
 
 describe('fromUploadAppResponse', () => {
   const body = uploadAppResponseSchema.parse(SEED_UPLOAD_APP_RESPONSE);
-  const app = fromUploadAppResponse(body);
+  const app = fromUploadAppResponse('acme', body);
 
   it('maps the common fields of the seed response', () => {
     expect(app).toMatchObject({
@@ -118,11 +118,44 @@ describe('fromUploadAppResponse', () => {
       version: 'v1.1.1',
       os: 'Windows',
       icon: 'https://host-addresss/xxxxx',
-      tenantId: 'xxx-xx-x-xx',
+      status: 'available',
+      owner: { team: 'acme', tenantId: 'xxx-xx-x-xx' },
       createdAt: '2024-12-25T06:56:58.622Z',
     });
-    expect(app.updatedAt).toBeUndefined();
     expect(app.appWarehouse).toBeUndefined();
+  });
+
+  it('has no modification time upstream: updatedAt is the upload time, so lists sort by it', () => {
+    expect(app.updatedAt).toBe(app.createdAt);
+  });
+
+  it.each([
+    ['2024-12-25T06:56:58Z', '2024-12-25T06:56:58.000Z'],
+    ['2024-12-25T14:56:58.622123+08:00', '2024-12-25T06:56:58.622Z'],
+  ])('normalizes create_time %s to UTC milliseconds', (wire, expected) => {
+    const mapped = fromUploadAppResponse('acme', { ...body, create_time: wire });
+    expect(mapped.createdAt).toBe(expected);
+  });
+
+  it('an unreadable create_time is a bad upstream body', () => {
+    expect(() => fromUploadAppResponse('acme', { ...body, create_time: 'today' })).toThrow(
+      expect.objectContaining({ kind: 'bad-body', provider: 'app-center' }),
+    );
+  });
+
+  it.each([
+    ['NORMAL', 'available'],
+    ['FORBIDDEN', 'disabled'],
+    ['AUDITING', 'unknown'],
+  ])('status %s is %s', (wire, status) => {
+    expect(fromUploadAppResponse('acme', { ...body, status: wire }).status).toBe(status);
+  });
+
+  it('empty strings are absent, not ""', () => {
+    const mapped = fromUploadAppResponse('acme', { ...body, description: '', install_info: '' });
+    expect(JSON.parse(JSON.stringify(mapped))).not.toHaveProperty('description');
+    expect(mapped.appCenter).not.toHaveProperty('installInfo', '');
+    expect(mapped.appCenter?.installInfo).toBeUndefined();
   });
 
   it('maps the App Center details, the numeric catalog_id as a string', () => {
@@ -150,6 +183,7 @@ describe('fromUploadAppResponse', () => {
 
   it('accepts catalog_id as a string, nulls as absent, and a LINK store without bucket', () => {
     const mapped = fromUploadAppResponse(
+      'acme',
       uploadAppResponseSchema.parse({
         id: 'a1',
         catalog_id: 'cat-7',
@@ -172,6 +206,7 @@ describe('fromUploadAppResponse', () => {
 
   it('passes an enum value it does not know through unchanged', () => {
     const mapped = fromUploadAppResponse(
+      'acme',
       uploadAppResponseSchema.parse({ id: 'a1', install_type: 'NEW_INSTALL', status: 'AUDITING' }),
     );
     expect(mapped.appCenter).toMatchObject({ installType: 'NEW_INSTALL', status: 'AUDITING' });

@@ -2,12 +2,19 @@ import type {
   FileStoreInput,
   PublishAppCenterRequest,
 } from '../applications/dto/publish-app-center.dto';
-import type { Application, FileStore } from '../applications/models/application.model';
+import type {
+  Application,
+  ApplicationStatus,
+  FileStore,
+} from '../applications/models/application.model';
 import type {
   AuthorizationType,
   InstallType,
   StoreType,
 } from '../applications/models/workspace-enums';
+import { present } from '../common/empty-is-absent';
+import { toOptionalUtcTimestamp } from '../common/upstream-time';
+import { fromWireEnum } from '../common/wire-enum';
 import type { FileStoreLink, UploadAppRequest, UploadAppResponse } from './app-center.wire';
 
 /** The only bucket App Center accepts for a project. */
@@ -47,30 +54,43 @@ function toFileStoreLink(store: FileStoreInput, projectId: string): FileStoreLin
   };
 }
 
-/** UploadApp body → public Application; `raw` keeps the body as received. */
-export function fromUploadAppResponse(body: UploadAppResponse): Application {
+const STATUS_FROM_WIRE: Readonly<Record<string, ApplicationStatus>> = {
+  NORMAL: 'available',
+  FORBIDDEN: 'disabled',
+};
+
+/** UploadApp body (also a ListApps item) → public Application for `team`; `raw` keeps the body. */
+export function fromUploadAppResponse(team: string, body: UploadAppResponse): Application {
+  const createdAt = toOptionalUtcTimestamp(body.create_time, {
+    provider: 'app-center',
+    field: 'create_time',
+  });
+  const status = present(body.status);
   return {
     id: `app-center:${body.id}`,
     provider: 'app-center',
-    name: body.name ?? undefined,
-    description: body.description ?? undefined,
-    version: body.version ?? undefined,
-    os: body.support_os ?? undefined,
-    icon: body.app_icon_url ?? undefined,
-    tenantId: body.tenant_id ?? undefined,
-    createdAt: body.create_time ?? undefined,
+    name: present(body.name),
+    description: present(body.description),
+    status: fromWireEnum(STATUS_FROM_WIRE, status, 'unknown'),
+    version: present(body.version),
+    os: present(body.support_os),
+    icon: present(body.app_icon_url),
+    createdAt,
+    // App Center keeps no modification time: an app is as new as its upload.
+    updatedAt: createdAt,
+    owner: { team, tenantId: present(body.tenant_id) },
     appCenter: {
       // Enum fields pass through as received, even a value newer than this gateway.
-      authorizationType: (body.authorization_type ?? undefined) as AuthorizationType | undefined,
+      authorizationType: present(body.authorization_type) as AuthorizationType | undefined,
       fileStore: body.app_file_store ? fromFileStoreLink(body.app_file_store) : undefined,
-      installType: (body.install_type ?? undefined) as InstallType | undefined,
-      installCommand: body.install_command ?? undefined,
-      uninstallCommand: body.uninstall_command ?? undefined,
-      installInfo: body.install_info ?? undefined,
-      status: body.status ?? undefined,
-      source: body.application_source ?? undefined,
-      catalogId: body.catalog_id == null ? undefined : String(body.catalog_id),
-      catalogName: body.catalog ?? undefined,
+      installType: present(body.install_type) as InstallType | undefined,
+      installCommand: present(body.install_command),
+      uninstallCommand: present(body.uninstall_command),
+      installInfo: present(body.install_info),
+      status,
+      source: present(body.application_source),
+      catalogId: present(body.catalog_id) === undefined ? undefined : String(body.catalog_id),
+      catalogName: present(body.catalog),
     },
     raw: body,
   };
@@ -82,6 +102,6 @@ function fromFileStoreLink(store: NonNullable<UploadAppResponse['app_file_store'
   return {
     storeType: store.store_type as StoreType,
     bucket: name != null && filePath != null ? { name, filePath } : undefined,
-    link: store.file_link ?? undefined,
+    link: present(store.file_link),
   };
 }

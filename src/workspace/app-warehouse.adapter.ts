@@ -31,7 +31,7 @@ export class AppWarehouseAdapter implements ApplicationProvider {
       team,
       toCreateWarehouseAppRequest(asAppWarehouseRequest(request)),
     );
-    return fromCreateWarehouseAppResponse(response);
+    return fromCreateWarehouseAppResponse(team.key, response);
   }
 
   sources(team: TeamContext): ApplicationSource[] {
@@ -42,7 +42,10 @@ export class AppWarehouseAdapter implements ApplicationProvider {
         provider: 'app-warehouse',
         page: async (offset, limit, nameContains) => {
           const list = await this.client.listApps(team, { offset, limit, name: nameContains });
-          return { items: list.items.map(fromCreateWarehouseAppResponse), total: list.count };
+          return {
+            items: list.items.map((item) => fromCreateWarehouseAppResponse(team.key, item)),
+            total: list.count,
+          };
         },
       },
     ];
@@ -53,8 +56,8 @@ export class AppWarehouseAdapter implements ApplicationProvider {
     const appId = String(app.appId);
     const list = await this.client.listApps(team, { offset: 0, limit: 1, appId });
     const found = list.items.find((item) => item.app_id === appId);
-    if (!found) throw ProblemError.notFound(`application ${formatApplicationId(app)} not found`);
-    return fromCreateWarehouseAppResponse(found);
+    if (!found) throw ProblemError.applicationNotFound(formatApplicationId(app));
+    return fromCreateWarehouseAppResponse(team.key, found);
   }
 
   /** The categories are a fixed enum of the API: no upstream call. */

@@ -43,7 +43,7 @@ function publicRequest(
 
 const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const respond = (body: object) =>
-  fromCreateWarehouseAppResponse(createWarehouseAppResponseSchema.parse(body));
+  fromCreateWarehouseAppResponse('acme', createWarehouseAppResponseSchema.parse(body));
 
 describe('toCreateWarehouseAppRequest', () => {
   it('maps the seed example field by field to exactly the seed request body', () => {
@@ -107,11 +107,34 @@ describe('fromCreateWarehouseAppResponse', () => {
       version: '7.9.0.0',
       os: 'Windows',
       icon: SEED_ICON,
-      tenantId: '26a0420e9e284569a23f1b2f7d9b5011',
-      createdAt: '2024-05-07T07:16:27.791729999Z',
-      updatedAt: '2024-05-07T07:16:27.791729999Z',
+      status: 'in-review',
+      owner: { team: 'acme', tenantId: '26a0420e9e284569a23f1b2f7d9b5011' },
+      createdAt: '2024-05-07T07:16:27.791Z',
+      updatedAt: '2024-05-07T07:16:27.791Z',
     });
     expect(app.appCenter).toBeUndefined();
+  });
+
+  it.each([
+    ['VERIFYING', 'in-review'],
+    ['VERIFY_PASS', 'available'],
+    ['Verify_FAIL', 'rejected'],
+    ['VERIFY_LATER', 'unknown'],
+  ])('verify_status %s makes the application %s', (wire, status) => {
+    expect(respond({ ...SEED_CREATE_WAREHOUSE_APP_RESPONSE, verify_status: wire }).status).toBe(
+      status,
+    );
+  });
+
+  it('a modify_time with no fractional digits is normalized; an unreadable one is a bad body', () => {
+    const whole = respond({
+      ...SEED_CREATE_WAREHOUSE_APP_RESPONSE,
+      modify_time: '2024-05-07T07:16:27Z',
+    });
+    expect(whole.updatedAt).toBe('2024-05-07T07:16:27.000Z');
+    expect(() =>
+      respond({ ...SEED_CREATE_WAREHOUSE_APP_RESPONSE, modify_time: '2024-05-07 07:16' }),
+    ).toThrow(expect.objectContaining({ kind: 'bad-body', provider: 'app-warehouse' }));
   });
 
   it('maps the warehouse details, the string app_file_size as a number', () => {
@@ -145,7 +168,7 @@ describe('fromCreateWarehouseAppResponse', () => {
       verification: {
         status: 'VERIFY_FAIL',
         comment: 'virus found',
-        verifiedAt: '2024-05-08T00:00:00Z',
+        verifiedAt: '2024-05-08T00:00:00.000Z',
       },
       extendedInfo: { vendor: 'Postman Inc.' },
     });

@@ -1,6 +1,9 @@
 import type { PublishAppWarehouseRequest } from '../applications/dto/publish-app-warehouse.dto';
-import type { Application } from '../applications/models/application.model';
+import type { Application, ApplicationStatus } from '../applications/models/application.model';
 import type { WarehouseCategory } from '../applications/models/workspace-enums';
+import { present, presentGroup } from '../common/empty-is-absent';
+import { toOptionalUtcTimestamp } from '../common/upstream-time';
+import { fromWireEnum } from '../common/wire-enum';
 import type {
   CreateWarehouseAppRequest,
   CreateWarehouseAppResponse,
@@ -61,31 +64,47 @@ export function toCreateWarehouseAppRequest(
   };
 }
 
-/** CreateWarehouseApp body → public Application; `raw` keeps the body as received. */
-export function fromCreateWarehouseAppResponse(body: CreateWarehouseAppResponse): Application {
+const STATUS_FROM_WIRE: Readonly<Record<string, ApplicationStatus>> = {
+  VERIFYING: 'in-review',
+  VERIFY_PASS: 'available',
+  Verify_FAIL: 'rejected',
+};
+
+function time(field: string, value: string | null | undefined): string | undefined {
+  return toOptionalUtcTimestamp(value, { provider: 'app-warehouse', field });
+}
+
+/** CreateWarehouseApp body (also a list item) → public Application for `team`; `raw` keeps the body. */
+export function fromCreateWarehouseAppResponse(
+  team: string,
+  body: CreateWarehouseAppResponse,
+): Application {
+  const verifyStatus = present(body.verify_status);
+  const category = present(body.app_category);
   return {
     id: `app-warehouse:${body.app_id}`,
     provider: 'app-warehouse',
-    name: body.app_name ?? undefined,
-    description: body.app_description ?? undefined,
-    version: body.version_id ?? undefined,
-    os: body.os_type ?? undefined,
-    icon: body.app_icon ?? undefined,
-    tenantId: body.tenant_id ?? undefined,
-    createdAt: body.create_time ?? undefined,
-    updatedAt: body.modify_time ?? undefined,
+    name: present(body.app_name),
+    description: present(body.app_description),
+    status: fromWireEnum(STATUS_FROM_WIRE, verifyStatus, 'unknown'),
+    version: present(body.version_id),
+    os: present(body.os_type),
+    icon: present(body.app_icon),
+    createdAt: time('create_time', body.create_time),
+    updatedAt: time('modify_time', body.modify_time),
+    owner: { team, tenantId: present(body.tenant_id) },
     appWarehouse: {
       recordId: body.id,
-      category: body.app_category == null ? undefined : categoryFromWire(body.app_category),
-      versionName: body.version_name ?? undefined,
-      fileStorePath: body.appfile_store_path ?? undefined,
+      category: category === undefined ? undefined : categoryFromWire(category),
+      versionName: present(body.version_name),
+      fileStorePath: present(body.appfile_store_path),
       fileSizeKb: fileSizeFromWire(body.app_file_size),
-      iconStorePath: body.appicon_store_path ?? undefined,
-      verification: {
-        status: body.verify_status == null ? undefined : verifyStatusFromWire(body.verify_status),
-        comment: body.verify_comment ?? undefined,
-        verifiedAt: body.verify_time ?? undefined,
-      },
+      iconStorePath: present(body.appicon_store_path),
+      verification: presentGroup({
+        status: verifyStatus === undefined ? undefined : verifyStatusFromWire(verifyStatus),
+        comment: present(body.verify_comment),
+        verifiedAt: time('verify_time', body.verify_time),
+      }),
       extendedInfo: copyOf(body.app_extended_info?.extended_info),
     },
     raw: body,

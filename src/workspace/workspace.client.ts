@@ -7,6 +7,7 @@ import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { signRequest } from '../iam/aksk-signer';
 import { IamTokenService } from '../iam/iam-token.service';
 import { withTokenRetry } from '../iam/token-retry';
+import { workspaceProblem } from './workspace-error.mapper';
 import {
   parseWorkspaceError,
   workspaceErrorSchema,
@@ -120,6 +121,7 @@ function unwrap<T>(
   throw new UpstreamError(provider, 'response', message ?? `${provider} reported ${code}`, {
     status: response.status,
     code,
+    problem: workspaceProblem(code),
     requestId: response.requestId,
   });
 }

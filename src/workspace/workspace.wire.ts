@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { UpstreamProblem } from '../common/upstream.error';
+import { workspaceProblem } from './workspace-error.mapper';
 
 /** Error body of Workspace and WorkspaceApp: `{"error_code":"WKS.xxxx","error_msg",...}`. */
 export const workspaceErrorSchema = z.looseObject({
@@ -8,10 +10,16 @@ export const workspaceErrorSchema = z.looseObject({
 });
 export type WorkspaceErrorBody = z.infer<typeof workspaceErrorSchema>;
 
-/** Reads a Workspace error body into a code and message; other bodies yield nothing. */
-export function parseWorkspaceError(body: unknown): { code?: string; message?: string } {
+/** Reads a Workspace error body into a code, message and catalogued problem; other bodies yield nothing. */
+export function parseWorkspaceError(body: unknown): {
+  code?: string;
+  message?: string;
+  problem?: UpstreamProblem;
+} {
   const parsed = workspaceErrorSchema.safeParse(body);
-  return parsed.success ? { code: parsed.data.error_code, message: parsed.data.error_msg } : {};
+  if (!parsed.success) return {};
+  const code = parsed.data.error_code;
+  return { code, message: parsed.data.error_msg, problem: workspaceProblem(code) };
 }
 
 /** An optional text field; Huawei services sometimes send `null` for an unset one. */

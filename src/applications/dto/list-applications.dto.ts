@@ -19,7 +19,7 @@ export class ListApplicationsQuery extends ViewQuery {
 
   @ApiPropertyOptional({
     description: 'Name contains (case-insensitive)',
-    example: 'nginx',
+    example: 'demo',
     maxLength: 64,
   })
   @Omittable()

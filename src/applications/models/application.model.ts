@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROVIDERS, type ProviderName } from '../application-id';
+import { APPLICATION_ID_DESCRIPTION, PROVIDERS, type ProviderName } from '../application-id';
+import { UpgradeOption } from './upgrade-option.model';
 import { Component } from './component.model';
 import {
   APP_CENTER_SOURCES,
@@ -50,7 +51,10 @@ export class AppCenterDetails {
   uninstallCommand?: string;
   @ApiPropertyOptional({ description: '`install_info`' })
   installInfo?: string;
-  @ApiPropertyOptional({ description: '`status`', enum: APP_CENTER_STATUSES })
+  @ApiPropertyOptional({
+    description: "`status` as App Center spells it (`status` of the application is the gateway's)",
+    enum: APP_CENTER_STATUSES,
+  })
   status?: string;
   @ApiPropertyOptional({ description: '`application_source`', enum: APP_CENTER_SOURCES })
   source?: string;
@@ -70,7 +74,11 @@ export class WarehouseVerification {
   status?: string;
   @ApiPropertyOptional({ description: '`verify_comment`' })
   comment?: string;
-  @ApiPropertyOptional({ description: '`verify_time`' })
+  @ApiPropertyOptional({
+    description: '`verify_time`, in UTC',
+    format: 'date-time',
+    example: '2024-05-07T07:16:27.791Z',
+  })
   verifiedAt?: string;
 }
 
@@ -105,62 +113,121 @@ export class AppWarehouseDetails {
 
 /** Rainbond app fields that have no common home. */
 export class RainbondDetails {
+  @ApiPropertyOptional({ description: '`region_name`', example: 'region-1' })
+  region?: string;
   @ApiPropertyOptional({ description: '`enterprise_id`' })
   enterpriseId?: string;
-  @ApiPropertyOptional({ description: '`team_id`: the Rainbond tenant id' })
-  teamId?: string;
-  @ApiPropertyOptional({ description: '`region_name`' })
-  region?: string;
-  @ApiPropertyOptional({ description: '`note`', nullable: true, type: String })
-  note?: string | null;
   @ApiPropertyOptional({
-    description: '`status` (get by id only)',
+    description: '`status` as Rainbond spells it (get by id only)',
     enum: ['running', 'part_running', 'closed'],
   })
   status?: string;
-  @ApiPropertyOptional({ description: '`service_count` (get by id only)' })
+  @ApiPropertyOptional({ description: '`service_count` (get by id only)', example: 1 })
   componentCount?: number;
-  @ApiPropertyOptional({ description: '`running_service_count` (get by id only)' })
+  @ApiPropertyOptional({ description: '`running_service_count` (get by id only)', example: 1 })
   runningComponentCount?: number;
+  @ApiPropertyOptional({ description: '`app_type`: rainbond or helm', example: 'rainbond' })
+  appType?: string;
+  @ApiPropertyOptional({ description: '`k8s_app`: the app name in the cluster' })
+  k8sName?: string;
+  @ApiPropertyOptional({
+    description:
+      'The app models installed in the app and the versions each can move to (`ListUpgrade`), in the upgrade answer',
+    type: [UpgradeOption],
+  })
+  appModels?: UpgradeOption[];
 }
 
-/** One application, whichever platform holds it. */
+/** Who holds the application. */
+export class ApplicationOwner {
+  @ApiProperty({ description: 'The gateway team key it was read or written for', example: 'acme' })
+  team!: string;
+  @ApiPropertyOptional({
+    description:
+      'Upstream tenant: Rainbond `tenant_id` (install `team_id`), Huawei Cloud `tenant_id`',
+    example: 'a1c2e3f4a5b6c7d8e9f0a1b2c3d4e5f6',
+  })
+  tenantId?: string;
+  @ApiPropertyOptional({ description: 'Rainbond `username`: who created the app' })
+  createdBy?: string;
+}
+
+/**
+ * The gateway's application states: Rainbond running/part_running/closed, App Center
+ * NORMAL/FORBIDDEN, App Warehouse VERIFYING/VERIFY_PASS/Verify_FAIL.
+ */
+export const APPLICATION_STATUSES = [
+  'running',
+  'partially-running',
+  'stopped',
+  'available',
+  'disabled',
+  'in-review',
+  'rejected',
+  'unknown',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** One application, whichever platform holds it. Times are UTC with milliseconds. */
 export class Application {
-  @ApiProperty({ example: 'app-center:x-xx-xxx' })
+  @ApiProperty({ description: APPLICATION_ID_DESCRIPTION, example: 'rainbond:region-1:1' })
   id!: string;
-  @ApiProperty({ enum: PROVIDERS })
+  @ApiProperty({ enum: PROVIDERS, example: 'rainbond' })
   provider!: ProviderName;
   @ApiPropertyOptional({
-    description: 'App Center `name`, warehouse `app_name`, Rainbond `group_name`',
+    description: 'Rainbond `group_name`, App Center `name`, warehouse `app_name`',
+    example: 'demo-shop',
   })
   name?: string;
-  @ApiPropertyOptional({ description: 'App Center `description`, warehouse `app_description`' })
+  @ApiPropertyOptional({
+    description: 'Rainbond `note`, App Center `description`, warehouse `app_description`',
+  })
   description?: string;
+  @ApiPropertyOptional({
+    description:
+      'Rainbond `status` (get by id) running → running, part_running → partially-running, closed → stopped; App Center `status` NORMAL → available, FORBIDDEN → disabled; warehouse `verify_status` VERIFYING → in-review, VERIFY_PASS → available, Verify_FAIL → rejected; other values → unknown',
+    enum: APPLICATION_STATUSES,
+    example: 'stopped',
+  })
+  status?: ApplicationStatus;
   @ApiPropertyOptional({ description: 'App Center `version`, warehouse `version_id`' })
   version?: string;
   @ApiPropertyOptional({ description: 'App Center `support_os`, warehouse `os_type`' })
   os?: string;
-  @ApiPropertyOptional({ description: 'App Center `app_icon_url`, warehouse `app_icon`' })
+  @ApiPropertyOptional({
+    description: 'Rainbond `logo`, App Center `app_icon_url`, warehouse `app_icon`',
+  })
   icon?: string;
-  @ApiPropertyOptional({ description: '`tenant_id` of the Huawei Cloud tenant' })
-  tenantId?: string;
-  @ApiPropertyOptional({ description: '`create_time`' })
+  @ApiPropertyOptional({
+    description:
+      "`create_time` in UTC (Rainbond writes it without an offset, in the installation's time zone)",
+    format: 'date-time',
+    example: '2026-12-01T09:00:06.815Z',
+  })
   createdAt?: string;
-  @ApiPropertyOptional({ description: 'warehouse `modify_time`' })
+  @ApiPropertyOptional({
+    description:
+      'Rainbond `update_time`, warehouse `modify_time`, App Center `create_time` (it has no modification time), in UTC',
+    format: 'date-time',
+    example: '2026-12-01T09:00:06.815Z',
+  })
   updatedAt?: string;
+  @ApiProperty({ type: ApplicationOwner })
+  owner!: ApplicationOwner;
+  @ApiPropertyOptional({ type: RainbondDetails })
+  rainbond?: RainbondDetails;
   @ApiPropertyOptional({ type: AppCenterDetails })
   appCenter?: AppCenterDetails;
   @ApiPropertyOptional({ type: AppWarehouseDetails })
   appWarehouse?: AppWarehouseDetails;
-  @ApiPropertyOptional({ type: RainbondDetails })
-  rainbond?: RainbondDetails;
   @ApiPropertyOptional({
-    description: 'Rainbond: every component now in the app (install answer, or get by id)',
+    description:
+      'Rainbond: get by id, every component of the app (`services`); install, every component now in the app (`service_list`); copy, the components created in the target (`services`); upgrade, every component of the app after it',
     type: [Component],
   })
   components?: Component[];
   @ApiPropertyOptional({
-    description: 'The upstream body as received; only with `?view=full`',
+    description: 'The upstream bodies as received; only with `?view=full`',
     type: 'object',
     additionalProperties: true,
   })

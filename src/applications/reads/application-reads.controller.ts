@@ -11,14 +11,23 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/caller';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import { ApiProblemResponses } from '../../common/api-problem-responses.decorator';
+import {
+  ApiProblemResponses,
+  TEAM_ROUTE_PROBLEMS,
+  UPSTREAM_PROBLEMS,
+} from '../../common/api-problem-responses.decorator';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type { TeamContext } from '../../teams/team-context';
 import { TeamCredentialsGuard } from '../../teams/team-credentials.guard';
 import { CurrentTeam } from '../../teams/team.decorators';
 import { APPLICATION_ID_DESCRIPTION } from '../application-id';
-import { RAINBOND_ID_EXAMPLE, TEAM_PARAM_EXAMPLE } from '../applications.examples';
+import {
+  APPLICATION_PAGE_EXAMPLE,
+  RAINBOND_APPLICATION_EXAMPLE,
+  RAINBOND_ID_EXAMPLE,
+  TEAM_PARAM_EXAMPLE,
+} from '../applications.examples';
 import { withView } from '../applications.service';
 import { ApplicationParams, TeamParams, ViewQuery } from '../dto/application-params.dto';
 import { ListApplicationsQuery } from '../dto/list-applications.dto';
@@ -66,13 +75,14 @@ export class ApplicationReadsController {
     summary: "The team's applications across Rainbond, App Center and App Warehouse",
     description:
       "Merged in a stable order: Rainbond regions (in the team's configured order, by app id), then the App Center, then the App Warehouse. " +
+      'Every `createdAt`/`updatedAt` is UTC with milliseconds, so items of all providers sort by time as plain strings. ' +
       'Page with `nextCursor`. When a provider fails the others still answer: `partial: true` with one `errors[]` entry per failed source.',
   })
   @TEAM_PARAM
   @IF_NONE_MATCH
-  @ApiOkResponse({ type: ApplicationPage })
+  @ApiOkResponse({ type: ApplicationPage, example: APPLICATION_PAGE_EXAMPLE })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(400, 401, 404)
+  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS)
   async list(
     @Param() _params: TeamParams,
     @CurrentCaller() caller: Caller,
@@ -97,9 +107,9 @@ export class ApplicationReadsController {
   @TEAM_PARAM
   @ID_PARAM
   @IF_NONE_MATCH
-  @ApiOkResponse({ type: Application })
+  @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   async get(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,
@@ -124,7 +134,7 @@ export class ApplicationReadsController {
   @IF_NONE_MATCH
   @ApiOkResponse({ type: UpgradeResult })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(400, 401, 404, 502, 503, 504)
+  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   async upgrades(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,
@@ -153,7 +163,7 @@ export class ApplicationReadsController {
   @IF_NONE_MATCH
   @ApiOkResponse({ type: CatalogList })
   @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(400, 401, 404)
+  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS)
   async catalogs(
     @Param() _params: TeamParams,
     @CurrentCaller() caller: Caller,
