@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { GatewayConfig } from '../config/gateway-config.schema';
+import { forTypedClients } from './client-document-rules';
 
 /** The gateway's OpenAPI document, as served at /docs-json and committed as openapi.json. */
 export function createOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Application gateway')
@@ -29,6 +30,7 @@ export function createOpenApiDocument(app: INestApplication, config: GatewayConf
       )
       .build(),
   );
+  return forTypedClients(document);
 }
 
 /** The committed form: two-space JSON with a final newline, so diffs stay readable. */
