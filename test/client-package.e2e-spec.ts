@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
 import { DEMO_KEY, startTestGateway, type TestGateway } from './support/test-gateway';
 
 const run = promisify(execFile);
@@ -34,15 +35,7 @@ export const calls = [
   }),
   gateway.POST('/v1/teams/{team}/applications', {
     params: { path: { team: 'acme' } },
-    body: {
-      provider: 'app-warehouse',
-      name: 'Postman',
-      category: 'PRODUCTIVITY_AND_COLLABORATION',
-      os: 'Windows',
-      version: '7.9.0.0',
-      versionName: 'Canary',
-      fileStorePath: 'file/Postman.exe',
-    },
+    body: ${JSON.stringify(PUBLISH_EXAMPLES.appWarehouse.value)},
   }),
   // @ts-expect-error: the types know every route, so an unknown one does not compile
   gateway.GET('/v1/no-such-route'),
