@@ -24,7 +24,7 @@ export class AppModule {
         // The access line is written by an onResponse hook (logging/access-log.ts).
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
         GatewayConfigModule.forRoot(config),
-        MetricsModule,
+        MetricsModule.forConfig(config),
         RedisModule,
         AuthModule,
         RateLimitModule.forConfig(config),

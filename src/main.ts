@@ -1,18 +1,49 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfigFile } from './config/config.loader';
 import type { GatewayConfig } from './config/gateway-config.schema';
+import { startupMode } from './config/startup-mode';
 
 interface Runtime {
   config: GatewayConfig;
-  banner: string[];
+  /** Says the gateway is ready at `base` (its origin, e.g. http://127.0.0.1:3000). */
+  announce: (base: string) => void;
   stop: () => Promise<void>;
 }
 
+const logger = new Logger('Gateway');
+
+/**
+ * Named through a variable and typed here, not imported: tsc follows (even type-only) imports, and
+ * the production build (tsconfig.production.json) leaves the sandbox out.
+ */
+const SANDBOX_RUNTIME_MODULE = './sandbox/sandbox-runtime';
+interface SandboxRuntimeModule {
+  startSandboxRuntime(): Promise<{
+    sandbox: { stop(): Promise<void> };
+    config: GatewayConfig;
+    apiKey: string;
+  }>;
+  sandboxBanner(base: string, apiKey: string): string;
+}
+
+async function loadSandboxRuntime(): Promise<SandboxRuntimeModule> {
+  try {
+    return (await import(SANDBOX_RUNTIME_MODULE)) as SandboxRuntimeModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new ConfigError([
+      'CONFIG_FILE is not set, and this build has no sandbox: set CONFIG_FILE',
+    ]);
+  }
+}
+
 async function prepareRuntime(): Promise<Runtime> {
-  const configFile = process.env.CONFIG_FILE;
-  if (configFile) {
-    const config = loadConfigFile(configFile);
+  const mode = startupMode(process.env);
+  if (mode.kind === 'file') {
+    const configFile = mode.path;
+    const config = loadConfigFile(configFile, undefined, { allowKnownWeakKeys: mode.sandbox });
     // Before Fastify and the HTTP clients load (imported below), so instrumentation can patch them.
     // Loaded only when on: the SDK and its instrumentations are ~15 MB of RSS a gateway without
     // tracing would carry for nothing.
@@ -23,24 +54,32 @@ async function prepareRuntime(): Promise<Runtime> {
     const host = process.env.HOST || config.server.host;
     return {
       config: { ...config, server: { ...config.server, host } },
-      banner: [`configuration: ${configFile}`, `tracing: ${tracing ? 'on' : 'off'}`],
+      announce: (base) => {
+        for (const line of [
+          `configuration: ${configFile}`,
+          `tracing: ${tracing ? 'on' : 'off'}`,
+          ...(mode.sandbox
+            ? ['SANDBOX_MODE: known-weak API keys (the demo key) are accepted']
+            : []),
+          `gateway: ${base}/v1`,
+          ...(config.docs.enabled ? [`Swagger UI: ${base}/docs`] : []),
+        ]) {
+          logger.log(line);
+        }
+      },
       stop: async () => tracing?.shutdown(),
     };
   }
-  const { startSandboxRuntime } = await import('./sandbox/sandbox-runtime');
+  const { startSandboxRuntime, sandboxBanner } = await loadSandboxRuntime();
   const { sandbox, config, apiKey } = await startSandboxRuntime();
   return {
     config,
-    banner: [
-      'SANDBOX MODE: simulated Rainbond, Workspace, WorkspaceApp and IAM on loopback (set CONFIG_FILE for real upstreams)',
-      `demo API key: ${apiKey}`,
-    ],
+    announce: (base) => process.stdout.write(sandboxBanner(base, apiKey)),
     stop: () => sandbox.stop(),
   };
 }
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Gateway');
   const runtime = await prepareRuntime();
   const { createGatewayApp } = await import('./app.factory');
   const { shutDownGracefully } = await import('./health/graceful-shutdown');
@@ -49,10 +88,9 @@ async function bootstrap(): Promise<void> {
   const app = await createGatewayApp(runtime.config);
   await app.listen(port, host);
 
-  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  for (const line of [...runtime.banner, `gateway: ${base}/v1`, `Swagger UI: ${base}/docs`]) {
-    logger.log(line);
-  }
+  // The port listened on, not the one asked for: PORT=0 picks a free one.
+  const { port: listening } = app.getHttpServer().address() as AddressInfo;
+  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
 
   const shutdown = async (signal: string) => {
     const { shutdownDrainMs } = runtime.config.server;

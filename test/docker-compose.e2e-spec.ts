@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
+import { parseConfig } from '../src/config/config.loader';
+import { longestUpstreamTimeoutMs } from '../src/config/gateway-config.schema';
 import { DEVELOPMENT_API_KEY } from '../src/sandbox/sandbox-runtime';
 import { SANDBOX_SECRET_ENV_NAMES } from '../src/sandbox/sandbox-secrets';
 import { PORT_ENV, readStandaloneSettings } from '../src/sandbox/standalone-settings';
@@ -14,8 +16,11 @@ import { PORT_ENV, readStandaloneSettings } from '../src/sandbox/standalone-sett
  */
 const root = join(__dirname, '..');
 interface ComposeService {
+  build?: { context: string; target: string };
   environment?: Record<string, string>;
   secrets?: string[];
+  expose?: string[];
+  stop_grace_period?: string;
   volumes?: string[];
   profiles?: string[];
   command?: string[];
@@ -109,6 +114,55 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  /** The mounted config as the gateway would load it, every reference given a usable value. */
+  function mountedConfig() {
+    const mount = compose.services.gateway.volumes![0].split(':')[0];
+    return parseConfig(readFileSync(join(root, mount), 'utf8'), {
+      env: new Proxy(
+        {},
+        {
+          get: (_, name) => {
+            const given = interpolated(compose.services.gateway.environment)[String(name)];
+            if (given) return given;
+            return String(name).endsWith('_SHA256')
+              ? createHash('sha256').update(String(name)).digest('hex')
+              : `value-of-${String(name)}`;
+          },
+        },
+      ),
+      readFile: () => 'from-a-secret-file',
+    });
+  }
+
+  it('builds the production target and publishes the API port only, not metrics', () => {
+    const { gateway } = compose.services;
+    const config = mountedConfig();
+    expect(gateway.build).toEqual({ context: '.', target: 'production' });
+    expect(gateway.ports).toEqual([`${config.server.port}:${config.server.port}`]);
+    expect(config.metrics.port).toBeDefined();
+    expect(gateway.expose).toEqual([String(config.metrics.port)]);
+    expect(config.docs.enabled).toBe(false);
+  });
+
+  it('gives Redis a password from a secret, which the gateway reads too', () => {
+    const { gateway, redis } = compose.services;
+    expect(redis.secrets).toEqual(['redis_password']);
+    expect(gateway.secrets).toContain('redis_password');
+    expect(compose.secrets.redis_password.file).toBe('./secrets/redis_password');
+    expect(redis.command!.join(' ')).toMatch(/requirepass .*\/run\/secrets\/redis_password/);
+    expect(redis.command!.join(' ')).not.toMatch(/--requirepass/);
+    expect(redis.healthcheck!.test.join(' ')).toContain('REDISCLI_AUTH=');
+    expect(gateway.environment!.REDIS_PASSWORD_FILE).toBe('/run/secrets/redis_password');
+  });
+
+  it('waits after SIGTERM for the drain plus the longest upstream call before killing', () => {
+    const config = mountedConfig();
+    const graceSeconds = Number(/^(\d+)s$/.exec(compose.services.gateway.stop_grace_period!)![1]);
+    const neededMs = config.server.shutdownDrainMs + longestUpstreamTimeoutMs(config.upstreams);
+    expect(neededMs).toBe(65_000);
+    expect(graceSeconds * 1000).toBeGreaterThan(neededMs);
+  });
+
   it('checks the gateway with its readiness probe and waits for a healthy Redis', () => {
     const gateway = compose.services.gateway as Record<string, unknown>;
     expect(JSON.stringify(gateway.healthcheck)).toContain('/health/ready');
@@ -124,7 +178,12 @@ describe('docker-compose.yml, sandbox profile', () => {
   it('adds the simulators and their gateway under the sandbox profile only', () => {
     expect([gateway.profiles, redis.profiles]).toEqual([undefined, undefined]);
     expect([simulators.profiles, gatewaySandbox.profiles]).toEqual([['sandbox'], ['sandbox']]);
-    expect([simulators.image, gatewaySandbox.image]).toEqual([gateway.image, gateway.image]);
+    expect([simulators.build, gatewaySandbox.build]).toEqual([
+      { context: '.', target: 'sandbox' },
+      { context: '.', target: 'sandbox' },
+    ]);
+    expect(simulators.image).toBe(gatewaySandbox.image);
+    expect(simulators.image).not.toBe(gateway.image);
   });
 
   it('runs the standalone entry point, configured by an environment it accepts', () => {
@@ -144,7 +203,10 @@ describe('docker-compose.yml, sandbox profile', () => {
 
   it('gives gateway-sandbox every ${ENV} that config/default.yaml references', () => {
     expect(gatewayEnv.CONFIG_FILE).toBe('/app/config/default.yaml');
-    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(/^COPY config \.\/config$/m);
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toMatch(
+      /^COPY config\/default\.yaml \.\/config\/$/m,
+    );
+    expect(gatewayEnv.SANDBOX_MODE).toBe('1');
     const refs = envRefsOf('config/default.yaml');
     expect(refs.length).toBeGreaterThan(0);
     for (const name of refs) expect(gatewayEnv[name]).toMatch(/./);

@@ -5,7 +5,8 @@ import axios, {
   type AxiosResponse,
   type InternalAxiosRequestConfig,
 } from 'axios';
-import { Pool, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import type { ProxyConfig } from '../config/outbound-network.schema';
 import { AxiosExchange } from './axios-exchange';
 
 /** How the transport talks to one origin. */
@@ -19,16 +20,21 @@ export interface PoolSettings {
   /** Longest wait for the response headers, and for each body chunk after the previous one. */
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** TLS towards the origin: its CAs, a client certificate, whether to verify at all. */
+  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
+  /** The proxy calls go through, unless its noProxy list names the origin. */
+  proxy?: ProxyConfig;
 }
 
 /**
- * An axios adapter that sends through one undici Pool per origin: keep-alive sockets, no
+ * An axios adapter that sends through one undici Pool per origin (an EnvHttpProxyAgent when a
+ * proxy is configured, which tunnels or goes direct by its noProxy rules): keep-alive sockets, no
  * pipelining, bounded connections. It drives undici's dispatcher directly (no per-request
  * AbortController or body stream): see AxiosExchange for timeouts, cancellation and bodies.
  * Redirects are never followed: a 3xx is returned like any other status.
  */
 export class UndiciAxiosTransport {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, Dispatcher>();
   private closed = false;
 
   constructor(private readonly settingsFor: (origin: string) => PoolSettings) {}
@@ -67,6 +73,7 @@ export class UndiciAxiosTransport {
       );
       this.pool(url.origin).dispatch(
         {
+          origin: url.origin,
           path: url.pathname + url.search,
           method: (config.method ?? 'get').toUpperCase(),
           headers: config.headers.toJSON() as Record<string, string>,
@@ -77,22 +84,39 @@ export class UndiciAxiosTransport {
     });
   }
 
-  private pool(origin: string): Pool {
+  private pool(origin: string): Dispatcher {
     let pool = this.pools.get(origin);
     if (!pool) {
-      const settings = this.settingsFor(origin);
-      pool = new Pool(origin, {
-        connections: settings.connections,
-        pipelining: 1,
-        connect: { timeout: settings.connectTimeoutMs },
-        keepAliveTimeout: settings.keepAliveTimeoutMs,
-        headersTimeout: settings.headersTimeoutMs,
-        bodyTimeout: settings.bodyTimeoutMs,
-      });
+      pool = dispatcherFor(origin, this.settingsFor(origin));
       this.pools.set(origin, pool);
     }
     return pool;
   }
+}
+
+function dispatcherFor(origin: string, settings: PoolSettings): Dispatcher {
+  const connect = { timeout: settings.connectTimeoutMs, ...settings.tls };
+  const options = {
+    connections: settings.connections,
+    pipelining: 1,
+    keepAliveTimeout: settings.keepAliveTimeoutMs,
+    headersTimeout: settings.headersTimeoutMs,
+    bodyTimeout: settings.bodyTimeoutMs,
+  };
+  const { proxy } = settings;
+  if (!proxy) return new Pool(origin, { ...options, connect });
+  return new EnvHttpProxyAgent({
+    ...options,
+    // Without them EnvHttpProxyAgent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY.
+    ...(!proxy.fromEnvironment && {
+      httpProxy: proxy.url,
+      httpsProxy: proxy.url,
+      noProxy: proxy.noProxy.join(','),
+    }),
+    // `connect` for direct connections, `requestTls` for TLS inside a CONNECT tunnel.
+    connect,
+    requestTls: connect,
+  });
 }
 
 function toResponse(

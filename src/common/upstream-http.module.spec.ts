@@ -1,13 +1,26 @@
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { HttpService } from '@nestjs/axios';
-import { Test } from '@nestjs/testing';
+import { Logger } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { startHttpServer } from './loopback-server.test-helpers';
 import { QUIET_POLICIES, upstreamInfrastructureForTests } from './upstream-caller.test-helpers';
 import { UndiciAxiosTransport } from './undici-axios-adapter';
 import { UpstreamHttpModule } from './upstream-http.module';
+
+async function startModule(config: GatewayConfig): Promise<TestingModule> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ...upstreamInfrastructureForTests(),
+      GatewayConfigModule.forRoot(config),
+      UpstreamHttpModule,
+    ],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
+}
 
 describe('UpstreamHttpModule', () => {
   it('sends through the undici transport and closes its pools when the app shuts down', async () => {
@@ -22,14 +35,7 @@ describe('UpstreamHttpModule', () => {
       teams: { acme: { rainbond: { baseUrl: upstream.origin } } },
     } as unknown as GatewayConfig;
     upstream.server.keepAliveTimeout = 60_000;
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        ...upstreamInfrastructureForTests(),
-        GatewayConfigModule.forRoot(config),
-        UpstreamHttpModule,
-      ],
-    }).compile();
-    await moduleRef.init();
+    const moduleRef = await startModule(config);
     const http = moduleRef.get(HttpService);
     expect(http.axiosRef.defaults.adapter).toBe(moduleRef.get(UndiciAxiosTransport).adapter);
 
@@ -41,5 +47,23 @@ describe('UpstreamHttpModule', () => {
     await moduleRef.close();
     await socketClosed;
     await upstream.close();
+  });
+
+  it('warns loudly at start about an upstream whose certificates are not verified', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation();
+    const config = {
+      ...QUIET_POLICIES,
+      upstreams: {
+        ...QUIET_POLICIES.upstreams,
+        rainbond: { ...QUIET_POLICIES.upstreams.rainbond, tls: { rejectUnauthorized: false } },
+      },
+      teams: {},
+    } as unknown as GatewayConfig;
+    const moduleRef = await startModule(config);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('TLS CERTIFICATES ARE NOT VERIFIED for upstream rainbond'),
+    );
+    await moduleRef.close();
+    warn.mockRestore();
   });
 });

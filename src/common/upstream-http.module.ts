@@ -1,5 +1,11 @@
 import { HttpModule, HttpService } from '@nestjs/axios';
-import { Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { trace as otelTrace } from '@opentelemetry/api';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
@@ -8,7 +14,7 @@ import { outgoingTraceHeaders, traceContextOf } from '../tracing/trace-context';
 import { currentRequest } from './request-context';
 import { UndiciAxiosTransport } from './undici-axios-adapter';
 import { UpstreamCaller } from './upstream-caller';
-import { poolSettingsFor } from './upstream-pool-settings';
+import { insecureTlsWarnings, poolSettingsFor } from './upstream-pool-settings';
 
 /**
  * The one HttpService (own axios instance, not axios' global default) that every upstream client
@@ -35,9 +41,12 @@ export class UpstreamHttpModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly http: HttpService,
     private readonly transport: UndiciAxiosTransport,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   onModuleInit(): void {
+    const logger = new Logger(UpstreamHttpModule.name);
+    for (const warning of insecureTlsWarnings(this.config)) logger.warn(warning);
     this.http.axiosRef.defaults.adapter = this.transport.adapter;
     this.http.axiosRef.interceptors.request.use(
       (request) => {

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { poolSettingsFor } from './upstream-pool-settings';
+import { insecureTlsWarnings, poolSettingsFor } from './upstream-pool-settings';
 
 const config = {
   upstreams: {
@@ -57,5 +57,34 @@ describe('poolSettingsFor', () => {
       headersTimeoutMs: 60_000,
       keepAliveTimeoutMs: 9_000,
     });
+  });
+});
+
+describe('TLS and proxy of an origin', () => {
+  const tls = { ca: 'PEM', rejectUnauthorized: true };
+  const proxy = { fromEnvironment: true, noProxy: [] };
+  const withTls = {
+    ...config,
+    proxy,
+    upstreams: { ...config.upstreams, rainbond: { ...config.upstreams.rainbond, tls } },
+  } as GatewayConfig;
+
+  it('carries the TLS settings of the upstream at that origin, and the proxy of all', () => {
+    expect(poolSettingsFor(withTls, 'http://rainbond.internal:7070')).toMatchObject({ tls, proxy });
+    expect(poolSettingsFor(withTls, 'https://iam.example').tls).toBeUndefined();
+  });
+
+  it('warns, naming the upstream, when certificates are not verified', () => {
+    expect(insecureTlsWarnings(withTls)).toEqual([]);
+    const insecure = {
+      ...withTls,
+      upstreams: {
+        ...withTls.upstreams,
+        iam: { timeoutMs: 1, tls: { rejectUnauthorized: false } },
+      },
+    } as GatewayConfig;
+    expect(insecureTlsWarnings(insecure)).toEqual([
+      expect.stringMatching(/^TLS CERTIFICATES ARE NOT VERIFIED for upstream iam /),
+    ]);
   });
 });

@@ -38,5 +38,17 @@ export function poolSettingsFor(config: GatewayConfig, origin: string): PoolSett
     keepAliveTimeoutMs: most((s) => s.keepAliveTimeoutMs ?? POOL_DEFAULTS.keepAliveTimeoutMs),
     headersTimeoutMs: timeoutMs,
     bodyTimeoutMs: timeoutMs,
+    tls: here.map((upstream) => upstream.tls).find((tls) => tls !== undefined),
+    proxy: config.proxy,
   };
+}
+
+/** One warning per upstream whose certificates are not verified, for the log at every start. */
+export function insecureTlsWarnings(config: GatewayConfig): string[] {
+  return Object.entries(config.upstreams)
+    .filter(([, settings]) => settings.tls?.rejectUnauthorized === false)
+    .map(
+      ([upstream]) =>
+        `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${upstream} (upstreams.${upstream}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`,
+    );
 }

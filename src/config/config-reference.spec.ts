@@ -29,8 +29,13 @@ describe('configuration reference', () => {
       .filter((line) => line.includes(' | yes | '))
       .map((line) => line.split(' | ')[0]);
     expect(secretRows).toEqual([
+      '| `upstreams.rainbond.tls.key`',
+      '| `upstreams.appCenter.tls.key`',
+      '| `upstreams.appWarehouse.tls.key`',
+      '| `upstreams.iam.tls.key`',
       '| `reads.cursorSecret`',
       '| `redis.url`',
+      '| `redis.password`',
       '| `teams.<team>.rainbond.token`',
       '| `teams.<team>.workspace.auth.password` (when `type: password`)',
       '| `teams.<team>.workspace.auth.via.password` (when `type: agency`)',

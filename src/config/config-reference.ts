@@ -18,7 +18,12 @@ const INTRO = `# Configuration reference
 The gateway reads one YAML file, named by \`CONFIG_FILE\`
 ([\`config/example.production.yaml\`](../config/example.production.yaml) uses every section); without
 \`CONFIG_FILE\` it starts in sandbox mode with [\`config/default.yaml\`](../config/default.yaml). The file
-is checked at start-up, and a faulty one stops the start with every faulty setting named.
+is checked at start-up, and a faulty one stops the start with every faulty setting named, all in one
+round. [\`config/gateway-config.schema.json\`](../config/gateway-config.schema.json) is the same schema as
+JSON Schema, for editor completion: start a YAML file with
+\`# yaml-language-server: $schema=<path to it>\` (the examples do). Outside sandbox mode a caller
+whose key hash is one of a built-in list of known-weak keys (\`test\`, \`password\`, \`changeme\`,
+the demo keys, ...) stops the start too.
 
 How to read the tables:
 - **Setting**: \`a.b\` is key \`b\` inside \`a\`; \`list[].x\` is \`x\` in each item of a list;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfigFile, parseConfig, type ConfigSources } from './config.loader';
+import { createHash } from 'node:crypto';
+import { loadConfigFile, parseConfig, type ConfigSources } from './config.loader';
+import { configProblemsOf } from './config.test-helpers';
 
 const HASH = 'a'.repeat(64);
 
@@ -45,15 +47,7 @@ function sources(
   };
 }
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = configProblemsOf;
 
 describe('parseConfig', () => {
   it('resolves ${ENV} references and applies defaults', () => {
@@ -91,7 +85,7 @@ describe('parseConfig', () => {
 
   it('refuses a secret file that cannot be read', () => {
     expect(problemsOf(() => parseConfig(yamlWith(WORKSPACE_TEAM), sources()))).toEqual([
-      'teams.acme.workspace.auth.password: cannot read secret file /run/secrets/iam',
+      'teams.acme.workspace.auth.password: cannot read file /run/secrets/iam',
     ]);
   });
 
@@ -141,13 +135,107 @@ describe('parseConfig', () => {
   });
 });
 
+describe('a file with many mistakes', () => {
+  const FAULTY = `
+server:
+  port: three thousand
+upstreams:
+  rainbond: { timeoutMs: 60000, retries: 3 }
+callers:
+  - name: svc
+    keys: ['${HASH}']
+    teams: [acme, ghost]
+teams:
+  acme:
+    displayName: Acme
+    rainbond:
+      baseUrl: https://rainbond.example.com
+      regions: [region-1]
+      token: hunter2
+  beta:
+    displayName: Beta
+    rainbond:
+      baseUrl: https://rainbond.example.com
+      teamName: beta
+      regions: [region-1]
+      token: \${BETA_TOKEN}
+`;
+
+  it('names all of them in one round, each at its path in a plain sentence', () => {
+    expect(problemsOf(() => parseConfig(FAULTY, sources()))).toEqual([
+      'teams.beta.rainbond.token: environment variable BETA_TOKEN is not set',
+      'teams.acme.rainbond.token: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+      'server.port: must be a number, not text',
+      'upstreams.rainbond.retries: is not a known setting (misspelt, or in the wrong section?)',
+      'teams.acme.rainbond.teamName: is required but missing',
+      'callers.0.teams.1: names team "ghost", which is not configured',
+    ]);
+  });
+
+  it("words schema faults for people, not in zod's terms", () => {
+    const problems = problemsOf(() =>
+      parseConfig(
+        yamlWith(RAINBOND_TEAM) +
+          'logging: { level: loud }\nreads: { cacheTtlSeconds: 1.5 }\nidempotency: { ttlSeconds: 10 }\n',
+        sources({ RAINBOND_TOKEN: 't' }),
+      ),
+    );
+    expect(problems).toEqual([
+      'reads.cacheTtlSeconds: must be a whole number, not a fraction',
+      'logging.level: must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent"',
+      'idempotency.ttlSeconds: must be at least 60',
+    ]);
+  });
+
+  it('lists every YAML syntax error at once', () => {
+    const problems = problemsOf(() => parseConfig('a: [1\nb: {2\n', sources()));
+    expect(problems.length).toBeGreaterThan(1);
+    for (const problem of problems) expect(problem).toMatch(/^not valid YAML: /);
+  });
+});
+
+describe('known-weak API keys', () => {
+  const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
+  const withKey = (key: string) => yamlWith(RAINBOND_TEAM).replace(HASH, sha256(key));
+
+  it.each(['test', 'password', 'changeme', 'sandbox-demo-key'])(
+    'refuses to start with the key %j, naming the caller and not the key',
+    (key) => {
+      const problems = problemsOf(() =>
+        parseConfig(withKey(key), sources({ RAINBOND_TOKEN: 't' })),
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(/^callers\.0\.keys\.0: caller "svc" uses a well-known key/),
+      ]);
+      expect(problems.join()).not.toContain(sha256(key));
+    },
+  );
+
+  it('accepts them in sandbox mode, where the demo key is the point', () => {
+    const config = parseConfig(withKey('sandbox-demo-key'), sources({ RAINBOND_TOKEN: 't' }), {
+      allowKnownWeakKeys: true,
+    });
+    expect(config.callers[0].keys).toEqual([sha256('sandbox-demo-key')]);
+  });
+
+  it('accepts a random key', () => {
+    expect(() =>
+      parseConfig(withKey('k7Qe1m9ZpX2vL0sRt8Yw'), sources({ RAINBOND_TOKEN: 't' })),
+    ).not.toThrow();
+  });
+});
+
 describe('the shipped configurations', () => {
   const anyReference: ConfigSources = {
     env: new Proxy(
       {},
       {
-        get: (_, name) =>
-          name === 'REDIS_URL' ? 'redis://redis:6379' : `value-of-${String(name)}`,
+        get: (_, name) => {
+          if (name === 'REDIS_URL') return 'redis://redis:6379';
+          if (String(name).endsWith('_SHA256'))
+            return createHash('sha256').update(String(name)).digest('hex');
+          return `value-of-${String(name)}`;
+        },
       },
     ),
     readFile: (path) => (path.endsWith('.yaml') ? readFileSync(path, 'utf8') : 'secret-from-file'),
@@ -166,6 +254,84 @@ describe('the shipped configurations', () => {
     expect(config.cors?.origins).not.toContain('*');
     expect(config.redis.url).toBe('redis://redis:6379');
   });
+});
+
+describe('upstream TLS settings', () => {
+  const withTls = (tls: string) =>
+    yamlWith(RAINBOND_TEAM) + `upstreams:\n  rainbond:\n    tls: ${tls}\n`;
+  const files = { '/etc/ca.pem': 'not a certificate', '/etc/c.pem': 'x', '/run/k': 'y' };
+
+  it('wants the CA bundle and client certificate as file: references, the key as a secret', () => {
+    const problems = problemsOf(() =>
+      parseConfig(
+        withTls("{ ca: '${CA}', cert: PEMTEXT, key: KEYTEXT }"),
+        sources({ RAINBOND_TOKEN: 't', CA: 'x' }),
+      ),
+    );
+    expect(problems).toEqual([
+      'upstreams.rainbond.tls.key: a secret must be a ${ENV_VAR} or file: reference, not a literal',
+      'upstreams.rainbond.tls.ca: must be a file: reference to a PEM file',
+      'upstreams.rainbond.tls.cert: must be a file: reference to a PEM file',
+    ]);
+  });
+
+  it('names a file that is no PEM, and a certificate without its key', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          withTls("{ ca: 'file:/etc/ca.pem', cert: 'file:/etc/c.pem' }"),
+          sources({ RAINBOND_TOKEN: 't' }, files),
+        ),
+      ),
+    ).toEqual(['upstreams.rainbond.tls.key: cert and key go together: set both or neither']);
+    const badPem = problemsOf(() =>
+      parseConfig(withTls("{ ca: 'file:/etc/ca.pem' }"), sources({ RAINBOND_TOKEN: 't' }, files)),
+    );
+    expect(badPem).toEqual([
+      expect.stringMatching(/^upstreams\.rainbond\.tls\.ca: is not a usable PEM CA bundle/),
+    ]);
+  });
+});
+
+describe('proxy settings', () => {
+  const withProxy = (proxy: string) => yamlWith(RAINBOND_TEAM) + `proxy: ${proxy}\n`;
+
+  it('takes a proxy URL and the hosts reached directly', () => {
+    const config = parseConfig(
+      withProxy('{ url: "http://proxy.internal:3128", noProxy: [rainbond.example.com] }'),
+      sources({ RAINBOND_TOKEN: 't' }),
+    );
+    expect(config.proxy).toEqual({
+      fromEnvironment: false,
+      url: 'http://proxy.internal:3128',
+      noProxy: ['rainbond.example.com'],
+    });
+  });
+
+  it('refuses a literal proxy URL with a password, and url together with fromEnvironment', () => {
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          withProxy('{ url: "http://u:pw@proxy:3128", fromEnvironment: true }'),
+          sources({ RAINBOND_TOKEN: 't' }),
+        ),
+      ),
+    ).toEqual([
+      'proxy.url: holds credentials, so it must be a ${ENV_VAR} or file: reference',
+      'proxy: set url or fromEnvironment, not both',
+    ]);
+  });
+});
+
+describe('the example configurations', () => {
+  it.each(['example.production.yaml', 'default.yaml'])(
+    '%s holds no API key hash, only references to one',
+    (file) => {
+      const text = readFileSync(join(__dirname, '../../config', file), 'utf8');
+      expect(text).not.toMatch(/[0-9a-f]{64}/);
+      expect(text).toMatch(/keys:\s*(- |\[')\$\{\w+_SHA256\}/);
+    },
+  );
 });
 
 describe('Workspace auth types', () => {
@@ -243,6 +409,29 @@ describe('redis and idempotency settings', () => {
     expect(config('', { REDIS_URL: 'redis://:pw@127.0.0.1:6379/1' }).redis.url).toBe(
       'redis://:pw@127.0.0.1:6379/1',
     );
+  });
+
+  it('reads the Redis password from the file REDIS_PASSWORD_FILE names (a Docker secret)', () => {
+    const parsed = parseConfig(
+      yamlWith(RAINBOND_TEAM),
+      sources(
+        {
+          RAINBOND_TOKEN: 't',
+          REDIS_URL: 'redis://redis:6379',
+          REDIS_PASSWORD_FILE: '/run/secrets/rp',
+        },
+        { '/run/secrets/rp': 'f00d\n' },
+      ),
+    );
+    expect(parsed.redis).toEqual({ url: 'redis://redis:6379', password: 'f00d', keyPrefix: 'gw:' });
+    expect(
+      problemsOf(() =>
+        parseConfig(
+          yamlWith(RAINBOND_TEAM),
+          sources({ RAINBOND_TOKEN: 't', REDIS_PASSWORD_FILE: '/nope' }),
+        ),
+      ),
+    ).toEqual(['redis.password: cannot read file /nope']);
   });
 
   it('prefers the reference written in the file to REDIS_URL', () => {

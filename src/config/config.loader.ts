@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { gatewayConfigSchema, SECRET_PATHS, type GatewayConfig } from './gateway-config.schema';
+import { parseDocument } from 'yaml';
+import { configIssueMessage } from './config-issue-messages';
+import { ConfigProblems } from './config-problems';
+import { isKnownWeakKeyHash } from './known-weak-keys';
+import {
+  FILE_PATHS,
+  gatewayConfigSchema,
+  SECRET_PATHS,
+  type GatewayConfig,
+} from './gateway-config.schema';
 
 /** A configuration that cannot be used; the message names every field at fault. */
 export class ConfigError extends Error {
@@ -18,9 +26,15 @@ export interface ConfigSources {
 const ENV_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const FILE_REFERENCE = /^file:(.+)$/;
 
+export interface LoadOptions {
+  /** Sandbox mode only: accept API keys from the known-weak list (the demo key is one). */
+  allowKnownWeakKeys?: boolean;
+}
+
 export function loadConfigFile(
   path: string,
   sources: ConfigSources = { env: process.env, readFile: (p) => readFileSync(p, 'utf8') },
+  options: LoadOptions = {},
 ): GatewayConfig {
   let text: string;
   try {
@@ -28,67 +42,76 @@ export function loadConfigFile(
   } catch {
     throw new ConfigError([`cannot read configuration file ${path}`]);
   }
-  return parseConfig(text, sources);
-}
-
-/** YAML text → references resolved → secret fields checked → schema-validated config. */
-export function parseConfig(yamlText: string, sources: ConfigSources): GatewayConfig {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    throw new ConfigError([`not valid YAML: ${(error as Error).message}`]);
-  }
-  const problems: string[] = [];
-  const referenced = new Set<string>();
-  const resolved = resolveReferences(
-    withRedisUrlFromEnvironment(raw, sources.env),
-    [],
-    sources,
-    problems,
-    referenced,
-  );
-  problems.push(...literalSecrets(resolved, referenced));
-  if (problems.length > 0) throw new ConfigError(problems);
-
-  const result = gatewayConfigSchema.safeParse(resolved);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
-  }
-  return result.data;
+  return parseConfig(text, sources, options);
 }
 
 /**
- * `redis.url` defaults to the REDIS_URL environment variable. It goes in as a reference, so it is
- * resolved and checked like one written in the file.
+ * YAML text → references resolved → secret fields, schema, cross-references and API keys checked
+ * → validated config. Every fault is collected before it throws, so one round names them all.
  */
-function withRedisUrlFromEnvironment(raw: unknown, env: ConfigSources['env']): unknown {
-  if (!env.REDIS_URL || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+export function parseConfig(
+  yamlText: string,
+  sources: ConfigSources,
+  options: LoadOptions = {},
+): GatewayConfig {
+  const document = parseDocument(yamlText);
+  if (document.errors.length > 0) {
+    throw new ConfigError(document.errors.map((error) => `not valid YAML: ${error.message}`));
+  }
+  const problems = new ConfigProblems();
+  const references = new Map<string, 'env' | 'file'>();
+  const resolved = resolveReferences(
+    withRedisFromEnvironment(document.toJS(), sources.env),
+    [],
+    sources,
+    problems,
+    references,
+  );
+  literalProblems(resolved, references, problems);
+  if (!options.allowKnownWeakKeys) weakKeyProblems(resolved, problems);
+
+  const result = gatewayConfigSchema.safeParse(resolved, {
+    error: (issue) => configIssueMessage(issue),
+  });
+  for (const issue of result.error?.issues ?? []) problems.addIssue(issue);
+  if (!problems.empty) throw new ConfigError(problems.lines());
+  return result.data!;
+}
+
+/**
+ * `redis.url` defaults to the REDIS_URL environment variable, `redis.password` to the file that
+ * REDIS_PASSWORD_FILE names (a Docker secret). They go in as references, so they are resolved and
+ * checked like ones written in the file.
+ */
+function withRedisFromEnvironment(raw: unknown, env: ConfigSources['env']): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const root = raw as Record<string, unknown>;
   const redis = root.redis ?? {};
-  if (redis === null || typeof redis !== 'object' || 'url' in redis) return raw;
-  return { ...root, redis: { ...redis, url: '${REDIS_URL}' } };
+  if (redis === null || typeof redis !== 'object') return raw;
+  const defaults = {
+    ...(env.REDIS_URL && { url: '${REDIS_URL}' }),
+    ...(env.REDIS_PASSWORD_FILE && { password: `file:${env.REDIS_PASSWORD_FILE}` }),
+  };
+  return { ...root, redis: { ...defaults, ...redis } };
 }
 
 function resolveReferences(
   node: unknown,
   path: string[],
   sources: ConfigSources,
-  problems: string[],
-  referenced: Set<string>,
+  problems: ConfigProblems,
+  references: Map<string, 'env' | 'file'>,
 ): unknown {
   if (Array.isArray(node)) {
     return node.map((item, i) =>
-      resolveReferences(item, [...path, String(i)], sources, problems, referenced),
+      resolveReferences(item, [...path, String(i)], sources, problems, references),
     );
   }
   if (node !== null && typeof node === 'object') {
     return Object.fromEntries(
       Object.entries(node).map(([key, value]) => [
         key,
-        resolveReferences(value, [...path, key], sources, problems, referenced),
+        resolveReferences(value, [...path, key], sources, problems, references),
       ]),
     );
   }
@@ -97,32 +120,65 @@ function resolveReferences(
   const where = path.join('.');
   const envName = ENV_REFERENCE.exec(node)?.[1];
   if (envName) {
-    referenced.add(where);
+    references.set(where, 'env');
     const value = sources.env[envName];
     if (value === undefined || value === '') {
-      problems.push(`${where}: environment variable ${envName} is not set`);
+      problems.add(where, `environment variable ${envName} is not set`);
     }
     return value;
   }
   const filePath = FILE_REFERENCE.exec(node)?.[1];
   if (filePath) {
-    referenced.add(where);
+    references.set(where, 'file');
     try {
       return sources.readFile(filePath).trim();
     } catch {
-      problems.push(`${where}: cannot read secret file ${filePath}`);
+      problems.add(where, `cannot read file ${filePath}`);
       return undefined;
     }
   }
   return node;
 }
 
-function literalSecrets(config: unknown, referenced: Set<string>): string[] {
-  return SECRET_PATHS.flatMap((pattern) =>
-    concretePaths(config, pattern.split('.'), [])
-      .filter((path) => !referenced.has(path))
-      .map((path) => `${path}: a secret must be a \${ENV_VAR} or file: reference, not a literal`),
-  );
+function literalProblems(
+  config: unknown,
+  references: Map<string, 'env' | 'file'>,
+  problems: ConfigProblems,
+): void {
+  for (const path of pathsOf(config, SECRET_PATHS)) {
+    if (!references.has(path)) {
+      problems.add(path, 'a secret must be a ${ENV_VAR} or file: reference, not a literal');
+    }
+  }
+  for (const path of pathsOf(config, FILE_PATHS)) {
+    if (references.get(path) !== 'file')
+      problems.add(path, 'must be a file: reference to a PEM file');
+  }
+  const proxyUrl = (config as { proxy?: { url?: unknown } } | null)?.proxy?.url;
+  if (typeof proxyUrl === 'string' && proxyUrl.includes('@') && !references.has('proxy.url')) {
+    problems.add('proxy.url', 'holds credentials, so it must be a ${ENV_VAR} or file: reference');
+  }
+}
+
+/** Names the caller, never the key: the key is public already, its owner is what to fix. */
+function weakKeyProblems(config: unknown, problems: ConfigProblems): void {
+  const callers = (config as { callers?: unknown } | null)?.callers;
+  if (!Array.isArray(callers)) return;
+  callers.forEach((caller: { name?: unknown; keys?: unknown } | null, i) => {
+    const keys = Array.isArray(caller?.keys) ? caller.keys : [];
+    keys.forEach((hash, j) => {
+      if (typeof hash !== 'string' || !isKnownWeakKeyHash(hash)) return;
+      const name = typeof caller?.name === 'string' ? `"${caller.name}"` : `number ${i + 1}`;
+      problems.add(
+        `callers.${i}.keys.${j}`,
+        `caller ${name} uses a well-known key (test, password, a demo key, ...); give it a random key of 32 bytes or more`,
+      );
+    });
+  });
+}
+
+function pathsOf(config: unknown, patterns: string[]): string[] {
+  return patterns.flatMap((pattern) => concretePaths(config, pattern.split('.'), []));
 }
 
 /** Expands a pattern such as `teams.*.rainbond.token` to the paths present in `node`. */

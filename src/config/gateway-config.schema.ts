@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { corsSchema, oidcSchema } from './browser-access.schema';
 import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
+import { crossReferenceIssues } from './config-cross-references';
+import { httpUrl, secret } from './config-fields.schema';
+import { docsSchema, metricsSchema } from './operator-endpoints.schema';
+import { proxySchema, upstreamTlsSchema } from './outbound-network.schema';
 
 export const TEAM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-const httpUrl = z.url({ protocol: /^https?$/ }).describe('absolute http(s) URL');
-const secret = z.string().min(1).describe('a ${ENV_VAR} or file:/path reference, never a literal');
 
 /** Connection pool defaults, applied where the pool is built (these fields stay optional). */
 export const POOL_DEFAULTS = {
@@ -64,6 +65,7 @@ const upstreamSettings = (timeoutMs: number) =>
         .describe(
           `idle time before a pooled socket is closed, below the upstream's own idle timeout (default ${POOL_DEFAULTS.keepAliveTimeoutMs})`,
         ),
+      tls: upstreamTlsSchema.optional(),
     })
     .strict()
     .prefault({});
@@ -235,6 +237,7 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({})
       .describe('HTTP settings per upstream'),
+    proxy: proxySchema.optional(),
     iam: z
       .object({
         tokenExpiryMarginSeconds: z
@@ -371,6 +374,9 @@ export const gatewayConfigSchema = z
           .describe(
             'redis[s]://[user:password@]host:port[/db]; a reference, as it can hold a password; REDIS_URL when omitted',
           ),
+        password: secret
+          .optional()
+          .describe('the Redis AUTH password, for a url without one (e.g. a Docker secret file)'),
         keyPrefix: z
           .string()
           .regex(/^[A-Za-z0-9:._-]{0,64}$/)
@@ -411,6 +417,8 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    metrics: metricsSchema,
+    docs: docsSchema,
     callers: z
       .array(callerSchema)
       .min(1)
@@ -424,41 +432,13 @@ export const gatewayConfigSchema = z
       .describe('the teams the gateway serves, by team key: the {team} of the API paths'),
   })
   .strict()
-  .superRefine((config, ctx) => {
-    const longestTimeoutMs = longestUpstreamTimeoutMs(config.upstreams);
-    const { leaseSeconds } = config.idempotency;
-    if (leaseSeconds !== undefined && leaseSeconds * 1000 <= longestTimeoutMs) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['idempotency', 'leaseSeconds'],
-        message: `must be longer than the longest upstream timeout (${longestTimeoutMs} ms)`,
-      });
-    }
-    const checkTeam = (team: string, path: (string | number)[]) => {
-      if (!(team in config.teams)) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `names team "${team}", which is not configured`,
-        });
-      }
-    };
-    config.callers.forEach((caller, i) =>
-      caller.teams.forEach((team, j) => checkTeam(team, ['callers', i, 'teams', j])),
-    );
-    if (!config.oidc) return;
-    for (const [group, teams] of Object.entries(config.oidc.groupTeams)) {
-      teams.forEach((team, j) => checkTeam(team, ['oidc', 'groupTeams', group, j]));
-    }
-    const { callerName } = config.oidc;
-    if (config.callers.some((caller) => caller.name === callerName)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['oidc', 'callerName'],
-        message: `"${callerName}" is also the name of a configured caller`,
-      });
-    }
-  });
+  .superRefine(
+    (config, ctx) => {
+      for (const issue of crossReferenceIssues(config)) ctx.addIssue({ code: 'custom', ...issue });
+    },
+    // Also when other settings are invalid: every fault of a file is reported in one round.
+    { when: () => true },
+  );
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type RedisConfig = GatewayConfig['redis'];
@@ -477,10 +457,15 @@ export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 export const SECRET_PATHS = [
   'reads.cursorSecret',
   'redis.url',
+  'redis.password',
   'teams.*.rainbond.token',
   'teams.*.workspace.auth.password',
   'teams.*.workspace.auth.via.password',
   'teams.*.workspace.auth.accessKey',
   'teams.*.workspace.auth.secretKey',
   'teams.*.workspace.auth.securityToken',
+  'upstreams.*.tls.key',
 ];
+
+/** Paths whose values must come from a `file:` reference: PEM files, too long for a variable. */
+export const FILE_PATHS = ['upstreams.*.tls.ca', 'upstreams.*.tls.cert'];

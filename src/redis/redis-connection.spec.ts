@@ -22,6 +22,25 @@ describe('RedisConnection', () => {
     await connection.onApplicationShutdown();
   });
 
+  it('authenticates with redis.password when the URL carries none, and prefers the URL', () => {
+    const fromConfig = new RedisConnection({
+      url: 'redis://127.0.0.1:9',
+      password: 'from-secret',
+      keyPrefix: 'gw:',
+    });
+    const fromUrl = new RedisConnection({
+      url: 'redis://:in-url@127.0.0.1:9',
+      password: 'from-secret',
+      keyPrefix: 'gw:',
+    });
+    expect([fromConfig.client!.options.password, fromUrl.client!.options.password]).toEqual([
+      'from-secret',
+      'in-url',
+    ]);
+    fromConfig.client!.disconnect();
+    fromUrl.client!.disconnect();
+  });
+
   describe('with Redis down', () => {
     const password = 'never-in-a-log';
     let connection: RedisConnection;

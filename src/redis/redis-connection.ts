@@ -36,7 +36,11 @@ export class RedisConnection implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(config: RedisConfig) {
     if (!config.url) return;
-    this.client = new Redis(config.url, redisClientOptions(config.keyPrefix));
+    // A password in the URL wins; `password` serves a URL without one (compose: a Docker secret).
+    this.client = new Redis(config.url, {
+      ...redisClientOptions(config.keyPrefix),
+      password: config.password,
+    });
     this.client.on('ready', () => {
       this.reachable = true;
       this.logger.log('Redis connected: state is shared between instances');

@@ -5,6 +5,8 @@ import { loadConfigFile } from '../config/config.loader';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
+export { sandboxBanner } from './sandbox-banner';
+
 /** The documented development key of the sandbox; set SANDBOX_API_KEY to use another. */
 export const DEVELOPMENT_API_KEY = 'sandbox-demo-key';
 export const SANDBOX_CONFIG_PATH = join(__dirname, '..', '..', 'config', 'default.yaml');
@@ -26,14 +28,18 @@ export async function startSandboxRuntime(
   const sandbox = await startSandbox(sandboxOptions);
   try {
     const apiKey = env.SANDBOX_API_KEY || DEVELOPMENT_API_KEY;
-    const config = loadConfigFile(SANDBOX_CONFIG_PATH, {
-      env: {
-        ...env,
-        ...sandbox.env,
-        SANDBOX_API_KEY_SHA256: createHash('sha256').update(apiKey).digest('hex'),
+    const config = loadConfigFile(
+      SANDBOX_CONFIG_PATH,
+      {
+        env: {
+          ...env,
+          ...sandbox.env,
+          SANDBOX_API_KEY_SHA256: createHash('sha256').update(apiKey).digest('hex'),
+        },
+        readFile: (path) => readFileSync(path, 'utf8'),
       },
-      readFile: (path) => readFileSync(path, 'utf8'),
-    });
+      { allowKnownWeakKeys: true },
+    );
     return {
       sandbox,
       config: { ...config, server: { ...config.server, host: '127.0.0.1' } },
