@@ -9,7 +9,8 @@
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY client/package.json ./client/
+# the whole client workspace: installing runs its prepare script, which builds it
+COPY client ./client
 RUN npm ci --no-audit --no-fund
 
 # Production code only: tsconfig.production.json leaves out src/sandbox, specs and dev scripts.

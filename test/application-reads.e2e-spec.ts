@@ -1,4 +1,5 @@
 import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
+import { SANDBOX_APP_CENTER, SANDBOX_APP_WAREHOUSE } from '../src/sandbox/sandbox-catalogue';
 import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
 import { rainbond } from '../src/sandbox/sandbox.test-helpers';
 import {
@@ -15,6 +16,9 @@ describe('BFF reads', () => {
   let gateway: TestGateway;
   /** Every id the acme list must show, in merge order. */
   let expected: string[];
+  /** The apps this test published, newest first. */
+  let appCenter: string[];
+  let warehouse: string[];
 
   beforeAll(async () => {
     gateway = await startTestGateway();
@@ -49,9 +53,21 @@ describe('BFF reads', () => {
       .map((app: { ID: number }) => app.ID)
       .sort((a: number, b: number) => a - b)
       .map((id: number) => `rainbond:region-1:${id}`);
-    const appCenter = published.slice(0, 3).reverse(); // the App Center lists newest first
-    const warehouse = published.slice(3).reverse();
-    expected = [...rainbondIds, 'rainbond:region-2:3', ...appCenter, ...warehouse];
+    appCenter = published.slice(0, 3).reverse(); // the catalogs list newest first
+    warehouse = published.slice(3).reverse();
+    // After what this test published, each catalog lists the apps the sandbox starts with.
+    const seededAppCenter = SANDBOX_APP_CENTER.acme.map((seed) => `app-center:${seed.listed.id}`);
+    const seededWarehouse = SANDBOX_APP_WAREHOUSE.acme.map(
+      (seed) => `app-warehouse:${seed.listed.app_id}`,
+    );
+    expected = [
+      ...rainbondIds,
+      'rainbond:region-2:3',
+      ...appCenter,
+      ...seededAppCenter,
+      ...warehouse,
+      ...seededWarehouse,
+    ];
   });
   afterAll(() => gateway.close());
   beforeEach(() => gateway.sandbox.resetCalls());
@@ -97,9 +113,12 @@ describe('BFF reads', () => {
 
     it('asks each remaining source once per page, concurrently', async () => {
       const { callsPerPage } = await walk(5); // a page size not walked before: nothing cached
-      // page 1: 2 Rainbond regions + App Center + App Warehouse (IAM token already cached);
-      // 9 items: page 2 starts inside the App Center, so only it and the warehouse are asked
-      expect(callsPerPage).toEqual([4, 2]);
+      // page 1: 2 Rainbond regions + App Center + App Warehouse (IAM token already cached), and
+      // it holds the 5 Rainbond apps; pages 2 and 3 start inside the App Center (6 apps), so only
+      // it and the warehouse are asked
+      expect(expected.filter((id) => id.startsWith('rainbond:'))).toHaveLength(5);
+      expect(expected.filter((id) => id.startsWith('app-center:'))).toHaveLength(6);
+      expect(callsPerPage).toEqual([4, 2, 2]);
     });
 
     it('filters by provider and name', async () => {
@@ -158,7 +177,7 @@ describe('BFF reads', () => {
     });
 
     it('finds App Center and App Warehouse apps through their list filters', async () => {
-      for (const id of [expected.at(-3)!, expected.at(-1)!]) {
+      for (const id of [appCenter.at(-1)!, warehouse.at(-1)!]) {
         const response = await gateway.request('GET', `${LIST}/${id}?view=full`);
         expect(response.status).toBe(200);
         expect(response.body.id).toBe(id);
@@ -235,6 +254,8 @@ describe('BFF reads', () => {
       const globex = await gateway.request('GET', '/v1/teams/globex/applications?limit=7');
       expect(globex.body.items.map((item: { id: string }) => item.id)).toEqual([
         'rainbond:region-1:2',
+        ...SANDBOX_APP_CENTER.globex.map((seed) => `app-center:${seed.listed.id}`),
+        ...SANDBOX_APP_WAREHOUSE.globex.map((seed) => `app-warehouse:${seed.listed.app_id}`),
       ]);
     });
 

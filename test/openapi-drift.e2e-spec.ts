@@ -28,7 +28,13 @@ describe('committed OpenAPI document', () => {
 
   it("is what the client's generated types were made from", () => {
     const cli = join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
-    const generated = execFileSync(process.execPath, [cli, COMMITTED], { encoding: 'utf8' });
+    // The options of the client's `generate` script, with the output on stdout instead of a file.
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'client', 'package.json'), 'utf8'))
+      .scripts.generate;
+    const options = script.split(' ').filter((arg) => arg.startsWith('--') && arg !== '--output');
+    const generated = execFileSync(process.execPath, [cli, COMMITTED, ...options], {
+      encoding: 'utf8',
+    });
     if (generated !== readFileSync(CLIENT_TYPES, 'utf8')) {
       throw new Error('client/src/schema.ts is out of date: run `npm run openapi` and commit it');
     }

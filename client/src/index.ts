@@ -1,7 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { paths } from './schema.js';
 
-export type { components, operations, paths } from './schema';
+export type { components, operations, paths } from './schema.js';
 
 export interface GatewayClientOptions {
   /** Where the gateway listens, e.g. `https://gateway.internal` (no trailing `/v1`). */

@@ -287,7 +287,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            provider: "PublishAppCenterRequest";
+            provider: "app-center";
             /**
              * @description `name`: 1–128 characters, not only spaces, none of :^;|~`{}[]<>
              * @example notepad++.exe
@@ -352,7 +352,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            provider: "PublishAppWarehouseRequest";
+            provider: "app-warehouse";
             /**
              * @description `app_name`: 1–64 letters, digits, `_` or `-`
              * @example Postman
@@ -809,7 +809,7 @@ export interface components {
              * @default rainstore
              * @example rainstore
              */
-            type: string;
+            type?: string;
             /**
              * @description `market_access_key`: app store token (sent as null when omitted)
              * @example 123456789012340af5dff63cb740788e
@@ -833,7 +833,7 @@ export interface components {
              * @description Build and deploy the components after install (query `is_deploy`/`is_upload`)
              * @default false
              */
-            deploy: boolean;
+            deploy?: boolean;
         };
         CopyTargetInput: {
             /**

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { GatewayConfig } from '../config/gateway-config.schema';
+import { forTypedClients } from './client-document-rules';
 
 /** The gateway's OpenAPI document, as served at /docs-json and committed as openapi.json. */
 export function createOpenApiDocument(app: INestApplication, config: GatewayConfig): OpenAPIObject {
@@ -32,7 +33,7 @@ export function createOpenApiDocument(app: INestApplication, config: GatewayConf
       .build(),
   );
   orderParameters(document);
-  return document;
+  return forTypedClients(document);
 }
 
 const LOCATION_ORDER = ['path', 'query', 'header', 'cookie'];

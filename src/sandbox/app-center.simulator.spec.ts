@@ -1,4 +1,5 @@
 import { startSandbox, type Sandbox } from './sandbox';
+import { SANDBOX_APP_CENTER } from './sandbox-catalogue';
 import { http, iamToken, WORKSPACE } from './sandbox.test-helpers';
 
 const PROJECT = WORKSPACE.users.acme.projectId;
@@ -208,10 +209,12 @@ describe('App Center simulator (UploadApp)', () => {
   it("keeps each project's apps apart", async () => {
     const globex = await iamToken(sandbox, 'globex');
     const url = `${sandbox.urls.appCenter}/v1/${WORKSPACE.users.globex.projectId}/app-center/apps`;
-    expect((await http(url, { headers: { 'x-auth-token': globex } })).body).toEqual({
-      count: 0,
-      items: [],
-    });
+    const { body } = await http(url, { headers: { 'x-auth-token': globex } });
+    // Only globex's own seeded apps, none of those acme published above.
+    expect(body.items.map((item: { id: string }) => item.id)).toEqual(
+      SANDBOX_APP_CENTER.globex.map((seed) => seed.listed.id),
+    );
+    expect(body.count).toBe(SANDBOX_APP_CENTER.globex.length);
   });
 
   it('lists the catalogs', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { SANDBOX_APP_CENTER, seededByProject } from './sandbox-catalogue';
 import { SANDBOX_WORLD } from './sandbox-world';
 import { createSimulatorServer } from './simulator-server';
 import {
@@ -80,7 +81,14 @@ interface ProjectParams {
 
 export function createAppCenterSimulator(ctx: WorkspaceSimulatorContext): FastifyInstance {
   const app = createSimulatorServer(workspaceProfile('app-center'), ctx);
-  const published = new Map<string, AppCenterApp[]>();
+  const published = seededByProject(
+    SANDBOX_APP_CENTER,
+    ({ listed, upload }, project): AppCenterApp => {
+      const parsed = uploadAppSchema.parse(upload);
+      checkFileStore(parsed.app_file_store, project.projectId);
+      return { ...toPublishedApp(parsed, project.tenantId), ...listed };
+    },
+  );
 
   app.post<{ Params: ProjectParams }>('/v1/:project_id/app-center/apps', (request) => {
     const project = authorizeProject(request, ctx, request.params.project_id);

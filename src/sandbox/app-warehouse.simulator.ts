@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { SANDBOX_APP_WAREHOUSE, seededByProject } from './sandbox-catalogue';
 import { createSimulatorServer } from './simulator-server';
 import {
   authorizeProject,
@@ -83,7 +84,13 @@ interface ProjectParams {
 
 export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): FastifyInstance {
   const app = createSimulatorServer(workspaceProfile('app-warehouse'), ctx);
-  const warehouse = new Map<string, WarehouseApp[]>();
+  const warehouse = seededByProject(
+    SANDBOX_APP_WAREHOUSE,
+    ({ listed, create }, project): WarehouseApp => ({
+      ...toWarehouseApp(createWarehouseAppSchema.parse(create), project.tenantId),
+      ...listed,
+    }),
+  );
 
   app.post<{ Params: ProjectParams }>('/v1/:project_id/app-warehouse/apps', (request) => {
     const project = authorizeProject(request, ctx, request.params.project_id);

@@ -29,9 +29,17 @@ export const SANDBOX_WORLD = {
       { id: 1, team: 'acme', region: 'region-1', name: 'demo-shop' },
       { id: 2, team: 'globex', region: 'region-1', name: 'staging' },
       { id: 3, team: 'acme', region: 'region-2', name: 'empty' },
+      { id: 4, team: 'acme', region: 'region-1', name: 'nginx-web' },
     ],
-    /** App 1 starts with one component installed from the nginx-demo model at 1.0.0. */
-    installed: [{ appId: 1, appModelId: 'a1b2c3d4e5f6', version: '1.0.0' }],
+    /**
+     * App 1 starts with one component installed from the nginx-demo model at 1.0.0; app 4 with
+     * nginx-demo at 1.1.0 (an upgrade to 1.2.0 on offer) and redis.
+     */
+    installed: [
+      { appId: 1, appModelId: 'a1b2c3d4e5f6', version: '1.0.0' },
+      { appId: 4, appModelId: 'a1b2c3d4e5f6', version: '1.1.0' },
+      { appId: 4, appModelId: 'b7c8d9e0f1a2', version: '7.0.0' },
+    ],
     market: {
       url: 'https://hub.grapps.cn',
       domain: 'rainbond',
