@@ -88,12 +88,13 @@ describe('circuit breaker and retries', () => {
       body: { target: { team: 'acme', applicationId: 'rainbond:region-2:3' } },
     });
     expect(copy.status).toBe(200);
-    // the source app (failed, retried), the target app, the copy
+    // the source app (failed, retried), the target app, the copy, the target app read for the answer
     expect(gateway.sandbox.calls('rainbond').map((call) => call.method)).toEqual([
       'GET',
       'GET',
       'GET',
       'POST',
+      'GET',
     ]);
 
     gateway.sandbox.resetCalls();

@@ -19,7 +19,7 @@ export class ListApplicationsQuery extends ViewQuery {
 
   @ApiPropertyOptional({
     description: 'Name contains (case-insensitive)',
-    example: 'demo',
+    example: 'nginx',
     maxLength: 64,
   })
   @Omittable()
