@@ -28,7 +28,11 @@ async function prepareRuntime(): Promise<Runtime> {
     };
   }
   const { startSandboxRuntime } = await import('./sandbox/sandbox-runtime');
-  const { sandbox, config, apiKey } = await startSandboxRuntime();
+  const { sandboxPacing } = await import('./sandbox/sandbox-pacing');
+  const { sandbox, config, apiKey } = await startSandboxRuntime(
+    process.env,
+    sandboxPacing(process.env),
+  );
   return {
     config,
     banner: [

@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -13,6 +22,7 @@ import {
 import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
 import { ProblemError } from '../common/problem';
 import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
+import { MonitorLinksInterceptor } from '../progress/monitor-links.interceptor';
 import type { TeamContext } from '../teams/team-context';
 import { ChecksCopyTarget, TeamCredentialsGuard } from '../teams/team-credentials.guard';
 import { CopyTargetTeam, CurrentTeam } from '../teams/team.decorators';
@@ -54,6 +64,7 @@ const RAINBOND_ID_PARAM = ApiParam({
 @ApiBearerAuth('oidc')
 @ApiExtraModels(PublishAppCenterRequest, PublishAppWarehouseRequest)
 @UseGuards(TeamCredentialsGuard)
+@UseInterceptors(MonitorLinksInterceptor)
 @Controller({ path: 'teams/:team/applications', version: '1' })
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}

@@ -119,7 +119,7 @@ export class RainbondAdapter implements ApplicationProvider {
 }
 
 /** The team's Rainbond account, provided the app lives in a region this team may use. */
-function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
+export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
   if (!team.rainbond) {
     throw new ProblemError(
       HttpStatus.NOT_FOUND,

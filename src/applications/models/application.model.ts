@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MonitorLinks } from '../../progress/progress.model';
 import { PROVIDERS, type ProviderName } from '../application-id';
 import { Component } from './component.model';
 import {
@@ -159,6 +160,11 @@ export class Application {
     type: [Component],
   })
   components?: Component[];
+  @ApiPropertyOptional({
+    description: 'Writes only: where to follow the work this write started',
+    type: MonitorLinks,
+  })
+  links?: MonitorLinks;
   @ApiPropertyOptional({
     description: 'The upstream body as received; only with `?view=full`',
     type: 'object',

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MonitorLinks } from '../../progress/progress.model';
 import { Component } from './component.model';
 
 export class CopyTarget {
@@ -18,6 +19,11 @@ export class CopyResult {
     type: [Component],
   })
   components!: Component[];
+  @ApiPropertyOptional({
+    description: 'Writes only: where to follow the work this write started',
+    type: MonitorLinks,
+  })
+  links?: MonitorLinks;
   @ApiPropertyOptional({ description: 'The upstream body as received; only with `?view=full`' })
   raw?: unknown;
 }
