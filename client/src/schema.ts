@@ -168,6 +168,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{team}/applications/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the asynchronous work on an application stands
+         * @description Rainbond: app state, component counts, each component’s state and latest events. App Warehouse: verification. App Center: NORMAL / FORBIDDEN. `settled` says whether anything still moves.
+         */
+        get: operations["getApplicationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team}/applications/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events of an application’s progress
+         * @description A `text/event-stream` of the application’s progress (the model of `…/status`):
+         *     - `event: status` at once and on every change, `id:` the state’s id;
+         *     - `event: settled` with the final state when nothing moves any more, then the stream ends;
+         *     - `: heartbeat` comments while idle; the stream ends after `progress.maxStreamSeconds` (reconnect);
+         *     - `Last-Event-ID` (or `lastEventId`) skips a state the client already has;
+         *     - while the upstream cannot be read, `status` events carry `degraded`: the stream stays open.
+         *
+         *     Authenticate with `Authorization` (fetch-based clients) or, for a browser `EventSource`, with a
+         *     `ticket` from `POST …/events/tickets`. Never put an access token in the URL.
+         */
+        get: operations["streamApplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team}/applications/{id}/events/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived ticket for a browser EventSource on this application’s events
+         * @description EventSource cannot send an Authorization header. The ticket goes in the events URL instead of a token: it opens this application’s events only, for `progress.ticketTtlSeconds`.
+         */
+        post: operations["createStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -577,6 +645,12 @@ export interface components {
             /** @description `oauth_service_id` */
             oauthServiceId?: number | null;
         };
+        MonitorLinks: {
+            /** @example /v1/teams/acme/applications/rainbond:region-1:1/status */
+            status: string;
+            /** @example /v1/teams/acme/applications/rainbond:region-1:1/events */
+            events: string;
+        };
         Application: {
             /** @example app-center:x-xx-xxx */
             id: string;
@@ -603,6 +677,8 @@ export interface components {
             rainbond?: components["schemas"]["RainbondDetails"];
             /** @description Rainbond: every component now in the app (install answer, or get by id) */
             components?: components["schemas"]["Component"][];
+            /** @description Writes only: where to follow the work this write started */
+            links?: components["schemas"]["MonitorLinks"];
             /** @description The upstream body as received; only with `?view=full` */
             raw?: {
                 [key: string]: unknown;
@@ -690,6 +766,8 @@ export interface components {
             target: components["schemas"]["CopyTarget"];
             /** @description The components created in the target (`services`) */
             components: components["schemas"]["Component"][];
+            /** @description Writes only: where to follow the work this write started */
+            links?: components["schemas"]["MonitorLinks"];
             /** @description The upstream body as received; only with `?view=full` */
             raw?: Record<string, never>;
         };
@@ -737,6 +815,8 @@ export interface components {
             applicationId: string;
             /** @description The app models of the application as Rainbond reads them after the upgrade */
             options: components["schemas"]["UpgradeOption"][];
+            /** @description Writes only: where to follow the work this write started */
+            links?: components["schemas"]["MonitorLinks"];
             /** @description The upstream body as received; only with `?view=full` */
             raw?: Record<string, never>;
         };
@@ -793,6 +873,163 @@ export interface components {
             partial: boolean;
             errors: components["schemas"]["SourceFailure"][];
             items: components["schemas"]["Catalog"][];
+        };
+        ProgressDegradation: {
+            /**
+             * @description Problem type slug of the failed read
+             * @example upstream-unavailable
+             */
+            reason: string;
+            /** @description What failed, in the gateway’s words */
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description Since when reads fail
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            since: string;
+        };
+        ComponentCounts: {
+            /**
+             * @description Components in the app
+             * @example 3
+             */
+            total: number;
+            /**
+             * @description Components running
+             * @example 2
+             */
+            running: number;
+            /**
+             * @description Components failed
+             * @example 0
+             */
+            failed: number;
+        };
+        ComponentEvent: {
+            /**
+             * @description `EventID`
+             * @example e0c1f9a2b3d44e5f8a9b0c1d2e3f4a5b
+             */
+            id: string;
+            /** @description `OptType`: what ran (build-service, start-service, upgrade, …) */
+            kind: string;
+            /** @description `Status`: success, failure, timeout; absent while running */
+            status?: string;
+            /** @description `FinalStatus` is `complete`: the operation ended */
+            finished: boolean;
+            /** @description `Message` */
+            message?: string;
+            /**
+             * Format: date-time
+             * @description `StartTime`, in UTC
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description `EndTime`, in UTC
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            endedAt?: string;
+        };
+        ComponentProgress: {
+            /**
+             * @description `service_id`
+             * @example 4c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f
+             */
+            id: string;
+            /**
+             * @description `service_cname`
+             * @example nginx
+             */
+            name?: string;
+            /**
+             * @description Normalized from `status` and `create_status`
+             * @enum {string}
+             */
+            state: "pending" | "building" | "starting" | "running" | "stopped" | "failed" | "unknown";
+            /**
+             * @description `status` as Rainbond answered it (may be empty)
+             * @example running
+             */
+            upstreamStatus: string;
+            /**
+             * @description `create_status`
+             * @example complete
+             */
+            createStatus?: string;
+            /** @description Latest events, newest first (`…/services/{service_id}/events`) */
+            events: components["schemas"]["ComponentEvent"][];
+        };
+        RainbondProgress: {
+            /**
+             * @description App `status` (`GET …/apps/{app_id}`)
+             * @enum {string}
+             */
+            appStatus?: "running" | "part_running" | "closed";
+            counts: components["schemas"]["ComponentCounts"];
+            components: components["schemas"]["ComponentProgress"][];
+        };
+        WarehouseProgress: {
+            /**
+             * @description Normalized `verify_status`
+             * @enum {string}
+             */
+            verification: "verifying" | "passed" | "failed" | "unknown";
+            /**
+             * @description `verify_status` as the warehouse spelled it
+             * @example VERIFYING
+             */
+            upstreamStatus?: string;
+            /** @description `verify_comment` */
+            comment?: string;
+        };
+        AppCenterProgress: {
+            /**
+             * @description Normalized `status`
+             * @enum {string}
+             */
+            state: "normal" | "forbidden" | "unknown";
+            /**
+             * @description `status` as the App Center spelled it
+             * @example NORMAL
+             */
+            upstreamStatus?: string;
+        };
+        ApplicationProgress: {
+            /** @example rainbond:region-1:1 */
+            applicationId: string;
+            /** @enum {string} */
+            provider: "rainbond" | "app-center" | "app-warehouse";
+            /** @description Nothing is moving any more: every component is running, stopped or failed; the warehouse decided; App Center apps are always settled */
+            settled: boolean;
+            /**
+             * Format: date-time
+             * @description When the gateway read this
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            observedAt: string;
+            /** @description Present while the upstream cannot be read: the rest is the last state read (if any) */
+            degraded?: components["schemas"]["ProgressDegradation"];
+            rainbond?: components["schemas"]["RainbondProgress"];
+            appWarehouse?: components["schemas"]["WarehouseProgress"];
+            appCenter?: components["schemas"]["AppCenterProgress"];
+        };
+        StreamTicket: {
+            /** @description Opaque, signed; valid for this application’s events only */
+            ticket: string;
+            /**
+             * Format: date-time
+             * @description Until when the ticket opens a stream
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            expiresAt: string;
+            /**
+             * @description The events URL with the ticket, for `new EventSource(url)`
+             * @example /v1/teams/acme/applications/rainbond:region-1:1/events?ticket=…
+             */
+            url: string;
         };
     };
     responses: never;
@@ -1545,6 +1782,202 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unknown team or application, or a team this caller may not use */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getApplicationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+                /** @description Gateway team key */
+                team: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationProgress"];
+                };
+            };
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unknown team or application, or a team this caller may not use */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The upstream failed, answered garbage, or refused the gateway credentials */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The upstream is throttling; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The upstream did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    streamApplicationEvents: {
+        parameters: {
+            query?: {
+                /** @description Stream ticket from `POST …/events/tickets` (instead of an Authorization header) */
+                ticket?: string;
+                /** @description As the Last-Event-ID header, for a new EventSource resuming an earlier stream */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The `id:` of the last event received */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+                /** @description Gateway team key */
+                team: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; each event’s `data` is an ApplicationProgress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 2000
+                     *
+                     *     id: 3kq1…
+                     *     event: status
+                     *     data: {"applicationId":"rainbond:region-1:1","settled":false,…}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Unknown team or application, or a team this caller may not use */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+                /** @description Gateway team key */
+                team: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
             };
             /** @description Validation failed (per-field `errors[]`, nothing sent upstream; also a malformed `Idempotency-Key`), or the upstream rejected the request */
             400: {

@@ -1,4 +1,5 @@
 import { Agent, fetch } from 'undici';
+import type { GatewayConfig } from '../../src/config/gateway-config.schema';
 import { SANDBOX_WORLD } from '../../src/sandbox/sandbox-world';
 import type { TestGateway } from './test-gateway';
 import { DEMO_KEY } from './test-gateway';
@@ -7,6 +8,20 @@ export interface StreamEvent {
   id?: string;
   event: string;
   data: any;
+}
+
+/** Polling, heartbeats and stream limits fast enough for tests. */
+export function fastProgress(config: GatewayConfig): GatewayConfig {
+  return {
+    ...config,
+    progress: {
+      ...config.progress,
+      pollIntervalMs: 50,
+      maxPollIntervalMs: 200,
+      heartbeatSeconds: 1,
+      maxStreamSeconds: 30,
+    },
+  };
 }
 
 /** An open Server-Sent Events response, read as it arrives. */
