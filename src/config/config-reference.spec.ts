@@ -30,6 +30,7 @@ describe('configuration reference', () => {
       .map((line) => line.split(' | ')[0]);
     expect(secretRows).toEqual([
       '| `reads.cursorSecret`',
+      '| `progress.ticketSecret`',
       '| `redis.url`',
       '| `teams.<team>.rainbond.token`',
       '| `teams.<team>.workspace.auth.password` (when `type: password`)',

@@ -28,6 +28,7 @@ import { ApplicationParams } from '../applications/dto/application-params.dto';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ApiProblemResponses } from '../common/api-problem-responses.decorator';
+import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { TeamContext } from '../teams/team-context';
 import { TeamCredentialsGuard } from '../teams/team-credentials.guard';
 import { CurrentTeam } from '../teams/team.decorators';
@@ -142,6 +143,7 @@ export class ProgressController {
   @ID_PARAM
   @ApiCreatedResponse({ type: StreamTicket })
   @ApiProblemResponses(400, 401, 404)
+  @ApiIdempotencyKey()
   ticket(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,
