@@ -1960,7 +1960,10 @@ export interface operations {
     createStreamTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
                 id: unknown;
@@ -1999,6 +2002,24 @@ export interface operations {
             };
             /** @description Unknown team or application, or a team this caller may not use */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The upstream reported a conflict, or a request with this `Idempotency-Key` is still in progress (see Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description This `Idempotency-Key` was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
