@@ -33,6 +33,7 @@ interface Target {
 
 async function main(): Promise<void> {
   const machine = machineFacts();
+  console.log(`Node ${machine.node}, ${machine.cpus} CPUs`);
   const upstream = await startTinyUpstream();
   const proxy = await startBaseline('raw-proxy', upstream.origin);
   const bareNest = await startBaseline('bare-nest', upstream.origin);

@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation';
 import { ShutdownState } from './health/shutdown-state';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { registerAccessLog } from './logging/access-log';
+import { withWiringAtDebug } from './logging/framework-wiring';
 import { createGatewayLogger } from './logging/gateway-logger';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { registerRequestMetrics } from './metrics/request-metrics';
@@ -53,7 +54,7 @@ export async function createGatewayApp(
     adapter,
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(withWiringAtDebug(app.get(Logger)));
   if (config.cors) app.enableCors(corsOptionsFor(config.cors));
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(createValidationPipe());

@@ -1,13 +1,17 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfigFile } from './config/config.loader';
 import type { GatewayConfig } from './config/gateway-config.schema';
 
 interface Runtime {
   config: GatewayConfig;
-  banner: string[];
+  /** Says the gateway is ready at `base` (its origin, e.g. http://127.0.0.1:3000). */
+  announce: (base: string) => void;
   stop: () => Promise<void>;
 }
+
+const logger = new Logger('Gateway');
 
 async function prepareRuntime(): Promise<Runtime> {
   const configFile = process.env.CONFIG_FILE;
@@ -23,11 +27,21 @@ async function prepareRuntime(): Promise<Runtime> {
     const host = process.env.HOST || config.server.host;
     return {
       config: { ...config, server: { ...config.server, host } },
-      banner: [`configuration: ${configFile}`, `tracing: ${tracing ? 'on' : 'off'}`],
+      announce: (base) => {
+        for (const line of [
+          `configuration: ${configFile}`,
+          `tracing: ${tracing ? 'on' : 'off'}`,
+          `gateway: ${base}/v1`,
+          `Swagger UI: ${base}/docs`,
+        ]) {
+          logger.log(line);
+        }
+      },
       stop: async () => tracing?.shutdown(),
     };
   }
   const { startSandboxRuntime } = await import('./sandbox/sandbox-runtime');
+  const { sandboxBanner } = await import('./sandbox/sandbox-banner');
   const { sandboxPacing } = await import('./sandbox/sandbox-pacing');
   const { sandbox, config, apiKey } = await startSandboxRuntime(
     process.env,
@@ -35,16 +49,12 @@ async function prepareRuntime(): Promise<Runtime> {
   );
   return {
     config,
-    banner: [
-      'SANDBOX MODE: simulated Rainbond, Workspace, WorkspaceApp and IAM on loopback (set CONFIG_FILE for real upstreams)',
-      `demo API key: ${apiKey}`,
-    ],
+    announce: (base) => process.stdout.write(sandboxBanner(base, apiKey)),
     stop: () => sandbox.stop(),
   };
 }
 
 async function bootstrap(): Promise<void> {
-  const logger = new Logger('Gateway');
   const runtime = await prepareRuntime();
   const { createGatewayApp } = await import('./app.factory');
   const { shutDownGracefully } = await import('./health/graceful-shutdown');
@@ -53,10 +63,9 @@ async function bootstrap(): Promise<void> {
   const app = await createGatewayApp(runtime.config);
   await app.listen(port, host);
 
-  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  for (const line of [...runtime.banner, `gateway: ${base}/v1`, `Swagger UI: ${base}/docs`]) {
-    logger.log(line);
-  }
+  // The port listened on, not the one asked for: PORT=0 picks a free one.
+  const { port: listening } = app.getHttpServer().address() as AddressInfo;
+  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
 
   const shutdown = async (signal: string) => {
     const { shutdownDrainMs } = runtime.config.server;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { ANY_FREE_PORTS } from '../src/sandbox/sandbox.test-helpers';
+import { output } from './support/process-output';
 
 /**
  * The standalone entry point as its own process (what `npm run sandbox` and the compose
@@ -15,30 +16,6 @@ function startStandalone(env: Record<string, string>): ChildProcessWithoutNullSt
     ['-r', 'ts-node/register/transpile-only', join('src', 'sandbox', 'standalone.ts')],
     { cwd: root, env: { PATH: process.env.PATH, ...env } },
   );
-}
-
-/** Everything a stream wrote so far, and a wait for a pattern in it. */
-function output(stream: NodeJS.ReadableStream) {
-  let text = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => (text += chunk));
-  const ended = once(stream, 'end');
-  return {
-    text: async () => {
-      await ended;
-      return text;
-    },
-    waitFor: (pattern: RegExp) =>
-      new Promise<RegExpExecArray>((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(text);
-          if (match) resolve(match);
-        };
-        stream.on('data', check);
-        stream.once('end', () => reject(new Error(`ended without ${pattern}: ${text}`)));
-        check();
-      }),
-  };
 }
 
 describe('the standalone sandbox process (src/sandbox/standalone.ts)', () => {

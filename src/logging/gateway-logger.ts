@@ -1,6 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { GatewayConfig } from '../config/gateway-config.schema';
+import { formatPrettyLine } from './pretty-line';
 
 /**
  * Fields that may hold a credential wherever they appear in a log object. Nothing logs them on
@@ -22,7 +23,7 @@ const REDACTED_PATHS = [
 
 /**
  * The process's one pino logger: JSON lines to stdout (or `destination`), pretty lines when the
- * config asks for them (sandbox mode).
+ * config asks for them (sandbox mode), one line per entry.
  */
 export function createGatewayLogger(
   settings: GatewayConfig['logging'],
@@ -31,7 +32,14 @@ export function createGatewayLogger(
   const stream =
     destination ??
     (settings.pretty
-      ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+      ? pretty({
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+          hideObject: true,
+          messageFormat: formatPrettyLine,
+          // In order with what the process writes to stdout itself (the sandbox banner).
+          sync: true,
+        })
       : pino.destination({ sync: false }));
   return pino(
     {

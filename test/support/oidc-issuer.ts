@@ -1,7 +1,14 @@
-import { createHmac, type KeyObject } from 'node:crypto';
+import { createHmac, KeyObject } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, type JWK, type JWTPayload, type KeyLike, SignJWT } from 'jose';
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  type JWK,
+  type JWTPayload,
+  SignJWT,
+} from 'jose';
 import { oidcSchema, type OidcConfig } from '../../src/config/browser-access.schema';
 
 export const AUDIENCE = 'application-gateway';
@@ -10,8 +17,8 @@ export const SUBJECT = 'f3c1a9e2-7b44-4d0e-9d51-user-subject';
 export interface SigningKey {
   kid: string;
   alg: 'RS256' | 'ES256';
-  privateKey: KeyLike;
-  publicKey: KeyLike;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
 }
 
 /**
@@ -139,7 +146,7 @@ export function hmacWithPublicKey(claims: JWTPayload, key: SigningKey): string {
 }
 
 export function publicKeyPem(key: SigningKey): string {
-  return (key.publicKey as KeyObject).export({ type: 'spki', format: 'pem' }).toString();
+  return KeyObject.from(key.publicKey).export({ type: 'spki', format: 'pem' }).toString();
 }
 
 /** The claims of a token, decoded without any check. */
