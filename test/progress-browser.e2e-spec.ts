@@ -17,7 +17,7 @@ if (!found) console.warn(title);
 
   beforeAll(async () => {
     gateway = await startTestGateway(fastProgress, {
-      lifecycle: { stepMs: 300, failingBuilds: [] },
+      lifecycle: { stepMs: 600, failingBuilds: [] },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   }, 30_000);
@@ -28,12 +28,12 @@ if (!found) console.warn(title);
 
   it('follows an install with EventSource and a stream ticket until settled', async () => {
     const id = await newRainbondApp(gateway, 'progress-browser');
-    await installAndDeploy(gateway, id);
     const origin = gateway.url.replace('[::1]', '127.0.0.1');
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${origin}/docs`);
+    await installAndDeploy(gateway, id);
 
     // what a front-end does: an authenticated POST for a ticket, then EventSource on its URL
     const seen = await page.evaluate(
