@@ -1,17 +1,9 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, describeInChromium } from './support/chromium';
 import { fastProgress, installAndDeploy, newRainbondApp } from './support/event-stream';
 import { DEMO_KEY, startTestGateway, type TestGateway } from './support/test-gateway';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const found = existsSync(CHROMIUM);
-const title = found
-  ? 'Progress events in a real browser'
-  : `Progress events in a real browser: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-
-if (!found) console.warn(title);
-
-(found ? describe : describe.skip)(title, () => {
+describeInChromium('Progress events in a real browser', () => {
   let gateway: TestGateway;
   let browser: Browser;
 
