@@ -7,6 +7,7 @@ import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ProgressModule } from './progress/progress.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { RedisModule } from './redis/redis.module';
@@ -30,6 +31,7 @@ export class AppModule {
         RateLimitModule.forConfig(config),
         TeamsModule,
         ApplicationsModule,
+        ProgressModule,
         IdempotencyModule,
         HealthModule,
       ],

@@ -20,7 +20,12 @@ const logger = new Logger('Gateway');
  */
 const SANDBOX_RUNTIME_MODULE = './sandbox/sandbox-runtime';
 interface SandboxRuntimeModule {
-  startSandboxRuntime(): Promise<{
+  /** The sandbox's pacing (how fast simulated work moves) read from SANDBOX_* variables. */
+  sandboxPacing(env: NodeJS.ProcessEnv): object;
+  startSandboxRuntime(
+    env: NodeJS.ProcessEnv,
+    pacing: object,
+  ): Promise<{
     sandbox: { stop(): Promise<void> };
     config: GatewayConfig;
     apiKey: string;
@@ -70,8 +75,11 @@ async function prepareRuntime(): Promise<Runtime> {
       stop: async () => tracing?.shutdown(),
     };
   }
-  const { startSandboxRuntime, sandboxBanner } = await loadSandboxRuntime();
-  const { sandbox, config, apiKey } = await startSandboxRuntime();
+  const { startSandboxRuntime, sandboxBanner, sandboxPacing } = await loadSandboxRuntime();
+  const { sandbox, config, apiKey } = await startSandboxRuntime(
+    process.env,
+    sandboxPacing(process.env),
+  );
   return {
     config,
     announce: (base) => process.stdout.write(sandboxBanner(base, apiKey)),

@@ -1,17 +1,8 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, describeInChromium } from './support/chromium';
 import { DEMO_KEY, startTestGateway, type TestGateway } from './support/test-gateway';
 
-/** Debian's chromium package (`.ci/run` installs it); Playwright's own download is not reachable. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const found = existsSync(CHROMIUM);
-const title = found
-  ? 'Swagger UI in a real browser'
-  : `Swagger UI in a real browser: SKIPPED, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-
-if (!found) console.warn(title);
-
-(found ? describe : describe.skip)(title, () => {
+describeInChromium('Swagger UI in a real browser', () => {
   let gateway: TestGateway;
   let browser: Browser;
 

@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from './support/test-gateway';
+import { DEMO_KEY, startTestGateway, type TestGateway } from './support/test-gateway';
 
 interface Operation {
   operationId: string;
@@ -11,7 +11,7 @@ interface Operation {
   }[];
   security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, unknown> } | undefined>;
 }
 
 /** Swagger UI's "Try it out" sends the prefilled examples: each must succeed against the sandbox. */
@@ -46,13 +46,16 @@ describe('OpenAPI document and its examples', () => {
         .sort(),
     ).toEqual([
       'copyApplication',
+      'createStreamTicket',
       'getApplication',
+      'getApplicationStatus',
       'installApplication',
       'listApplications',
       'listCatalogs',
       'listTeams',
       'listUpgradeOptions',
       'publishApplication',
+      'streamApplicationEvents',
       'upgradeApplication',
     ]);
     expect(spec.components.securitySchemes['api-key']).toMatchObject({
@@ -81,7 +84,7 @@ describe('OpenAPI document and its examples', () => {
 
   it('documents the optional Idempotency-Key and its 409 and 422 on every POST', () => {
     const posts = operations().filter(({ method }) => method === 'post');
-    expect(posts).toHaveLength(4);
+    expect(posts).toHaveLength(5);
     for (const { operation } of posts) {
       expect(operation.parameters).toContainEqual(
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
@@ -110,9 +113,22 @@ describe('OpenAPI document and its examples', () => {
       const examples = operation.requestBody?.content['application/json'].examples ?? {
         none: { value: undefined },
       };
+      if (operation.responses['200']?.content?.['text/event-stream']) {
+        // the sandbox's work is done at once: the stream answers its state, settles and ends
+        const stream = await fetch(gateway.url.replace('[::1]', '127.0.0.1') + url, {
+          headers: { authorization: `Bearer ${DEMO_KEY}` },
+        });
+        expect([operation.operationId, stream.status, await stream.text()]).toEqual([
+          operation.operationId,
+          200,
+          expect.stringContaining('event: settled'),
+        ]);
+        continue;
+      }
       for (const [name, example] of Object.entries(examples)) {
         const response = await gateway.request(method.toUpperCase(), url, { body: example.value });
-        const expected = operation.operationId === 'publishApplication' ? 201 : 200;
+        const created = ['publishApplication', 'createStreamTicket'];
+        const expected = created.includes(operation.operationId) ? 201 : 200;
         expect({
           operation: operation.operationId,
           example: name,

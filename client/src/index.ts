@@ -39,3 +39,5 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   client.use(identify);
   return client;
 }
+export { watchProgress } from './progress-events';
+export type { ApplicationProgress, ProgressEvent, WatchProgressOptions } from './progress-events';

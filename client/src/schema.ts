@@ -168,6 +168,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{team}/applications/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the asynchronous work on an application stands
+         * @description Rainbond: app state, component counts, each component’s state and latest events. App Warehouse: verification. App Center: NORMAL / FORBIDDEN. `settled` says whether anything still moves.
+         */
+        get: operations["getApplicationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team}/applications/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events of an application’s progress
+         * @description A `text/event-stream` of the application’s progress (the model of `…/status`):
+         *     - `event: status` at once and on every change, `id:` the state’s id;
+         *     - `event: settled` with the final state when nothing moves any more, then the stream ends;
+         *     - `: heartbeat` comments while idle; the stream ends after `progress.maxStreamSeconds` (reconnect);
+         *     - `Last-Event-ID` (or `lastEventId`) skips a state the client already has;
+         *     - while the upstream cannot be read, `status` events carry `degraded`: the stream stays open.
+         *
+         *     Authenticate with `Authorization` (fetch-based clients) or, for a browser `EventSource`, with a
+         *     `ticket` from `POST …/events/tickets`. Never put an access token in the URL.
+         */
+        get: operations["streamApplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team}/applications/{id}/events/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived ticket for a browser EventSource on this application’s events
+         * @description EventSource cannot send an Authorization header. The ticket goes in the events URL instead of a token: it opens this application’s events only, for `progress.ticketTtlSeconds`.
+         */
+        post: operations["createStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -739,6 +807,12 @@ export interface components {
              */
             creatorUserId?: number;
         };
+        MonitorLinks: {
+            /** @example /v1/teams/acme/applications/rainbond:region-1:1/status */
+            status: string;
+            /** @example /v1/teams/acme/applications/rainbond:region-1:1/events */
+            events: string;
+        };
         Application: {
             /**
              * @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits).
@@ -787,6 +861,8 @@ export interface components {
             appWarehouse?: components["schemas"]["AppWarehouseDetails"];
             /** @description Rainbond: get by id, every component of the app (`services`); install, every component now in the app (`service_list`); copy, the components created in the target (`services`); upgrade, every component of the app after it */
             components?: components["schemas"]["Component"][];
+            /** @description Writes only: where to follow the work this write started */
+            links?: components["schemas"]["MonitorLinks"];
             /** @description The upstream bodies as received; only with `?view=full` */
             raw?: {
                 [key: string]: unknown;
@@ -918,6 +994,8 @@ export interface components {
             applicationId: string;
             /** @description The app models of the application as Rainbond reads them after the upgrade */
             options: components["schemas"]["UpgradeOption"][];
+            /** @description Writes only: where to follow the work this write started */
+            links?: components["schemas"]["MonitorLinks"];
             /** @description The upstream body as received; only with `?view=full` */
             raw?: Record<string, never>;
         };
@@ -945,6 +1023,163 @@ export interface components {
             partial: boolean;
             errors: components["schemas"]["SourceFailure"][];
             items: components["schemas"]["Catalog"][];
+        };
+        ProgressDegradation: {
+            /**
+             * @description Problem type slug of the failed read
+             * @example upstream-unavailable
+             */
+            reason: string;
+            /** @description What failed, in the gateway’s words */
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description Since when reads fail
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            since: string;
+        };
+        ComponentCounts: {
+            /**
+             * @description Components in the app
+             * @example 3
+             */
+            total: number;
+            /**
+             * @description Components running
+             * @example 2
+             */
+            running: number;
+            /**
+             * @description Components failed
+             * @example 0
+             */
+            failed: number;
+        };
+        ComponentEvent: {
+            /**
+             * @description `EventID`
+             * @example e0c1f9a2b3d44e5f8a9b0c1d2e3f4a5b
+             */
+            id: string;
+            /** @description `OptType`: what ran (build-service, start-service, upgrade, …) */
+            kind: string;
+            /** @description `Status`: success, failure, timeout; absent while running */
+            status?: string;
+            /** @description `FinalStatus` is `complete`: the operation ended */
+            finished: boolean;
+            /** @description `Message` */
+            message?: string;
+            /**
+             * Format: date-time
+             * @description `StartTime`, in UTC
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            startedAt?: string;
+            /**
+             * Format: date-time
+             * @description `EndTime`, in UTC
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            endedAt?: string;
+        };
+        ComponentProgress: {
+            /**
+             * @description `service_id`
+             * @example 4c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f
+             */
+            id: string;
+            /**
+             * @description `service_cname`
+             * @example nginx
+             */
+            name?: string;
+            /**
+             * @description Normalized from `status` and `create_status`
+             * @enum {string}
+             */
+            state: "pending" | "building" | "starting" | "running" | "stopped" | "failed" | "unknown";
+            /**
+             * @description `status` as Rainbond answered it (may be empty)
+             * @example running
+             */
+            upstreamStatus: string;
+            /**
+             * @description `create_status`
+             * @example complete
+             */
+            createStatus?: string;
+            /** @description Latest events, newest first (`…/services/{service_id}/events`) */
+            events: components["schemas"]["ComponentEvent"][];
+        };
+        RainbondProgress: {
+            /**
+             * @description App `status` (`GET …/apps/{app_id}`)
+             * @enum {string}
+             */
+            appStatus?: "running" | "part_running" | "closed";
+            counts: components["schemas"]["ComponentCounts"];
+            components: components["schemas"]["ComponentProgress"][];
+        };
+        WarehouseProgress: {
+            /**
+             * @description Normalized `verify_status`
+             * @enum {string}
+             */
+            verification: "verifying" | "passed" | "failed" | "unknown";
+            /**
+             * @description `verify_status` as the warehouse spelled it
+             * @example VERIFYING
+             */
+            upstreamStatus?: string;
+            /** @description `verify_comment` */
+            comment?: string;
+        };
+        AppCenterProgress: {
+            /**
+             * @description Normalized `status`
+             * @enum {string}
+             */
+            state: "normal" | "forbidden" | "unknown";
+            /**
+             * @description `status` as the App Center spelled it
+             * @example NORMAL
+             */
+            upstreamStatus?: string;
+        };
+        ApplicationProgress: {
+            /** @example rainbond:region-1:1 */
+            applicationId: string;
+            /** @enum {string} */
+            provider: "rainbond" | "app-center" | "app-warehouse";
+            /** @description Nothing is moving any more: every component is running, stopped or failed; the warehouse decided; App Center apps are always settled */
+            settled: boolean;
+            /**
+             * Format: date-time
+             * @description When the gateway read this
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            observedAt: string;
+            /** @description Present while the upstream cannot be read: the rest is the last state read (if any) */
+            degraded?: components["schemas"]["ProgressDegradation"];
+            rainbond?: components["schemas"]["RainbondProgress"];
+            appWarehouse?: components["schemas"]["WarehouseProgress"];
+            appCenter?: components["schemas"]["AppCenterProgress"];
+        };
+        StreamTicket: {
+            /** @description Opaque, signed; valid for this application’s events only */
+            ticket: string;
+            /**
+             * Format: date-time
+             * @description Until when the ticket opens a stream
+             * @example 2026-12-01T05:52:13.407Z
+             */
+            expiresAt: string;
+            /**
+             * @description The events URL with the ticket, for `new EventSource(url)`
+             * @example /v1/teams/acme/applications/rainbond:region-1:1/events?ticket=…
+             */
+            url: string;
         };
     };
     responses: never;
@@ -2761,6 +2996,505 @@ export interface operations {
             };
             /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    getApplicationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Gateway team key */
+                team: unknown;
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationProgress"];
+                };
+            };
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    streamApplicationEvents: {
+        parameters: {
+            query?: {
+                /** @description Stream ticket from `POST …/events/tickets` (instead of an Authorization header) */
+                ticket?: string;
+                /** @description As the Last-Event-ID header, for a new EventSource resuming an earlier stream */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The `id:` of the last event received */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                /** @description Gateway team key */
+                team: unknown;
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream; each event’s `data` is an ApplicationProgress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 2000
+                     *
+                     *     id: 3kq1…
+                     *     event: status
+                     *     data: {"applicationId":"rainbond:region-1:1","settled":false,…}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `provider-not-configured`: The team has no account on the platform this request needs (Rainbond or Workspace).
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `rate-limited`: The caller spent its request budget; see `RateLimit-*` and `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `header-fields-too-large`: The request headers are larger than the gateway accepts. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `internal-error`: The gateway failed unexpectedly; the request id identifies it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `upstream-rejected`: The upstream refused a request the gateway considered valid; `upstream` carries its code and message.
+             *
+             *     `upstream-bad-body`: The upstream answered in a shape the gateway does not understand (wrong fields, an unreadable time).
+             *
+             *     `upstream-unavailable`: The upstream could not be reached or failed with a server error.
+             *
+             *     `upstream-credentials-rejected`: The upstream refused the credentials configured for the team: a gateway configuration problem, not the caller's.
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `token-verification-unavailable`: The sign-in provider's signing keys cannot be fetched; retry later.
+             *
+             *     `upstream-circuit-open`: The upstream failed repeatedly; calls are paused. Retry after Retry-After.
+             *
+             *     `upstream-busy`: Too many calls to this upstream are in flight. Retry after Retry-After.
+             *
+             *     `upstream-throttled`: The upstream is throttling the gateway. Retry after Retry-After.
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `upstream-timeout`: The upstream did not answer in time. A write may still have happened upstream. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a structured-field string such as `"8e03978e-40d5-43e8-bc93-6894a57f9324"` (a bare value is accepted too), up to 255 letters, digits or `-_.~:+/=`, one per operation, scoped to your API key. Repeating the same request with the same key returns the first response, marked `Idempotent-Replayed: true`, without running it again (a 429, a 503 or a validation failure is not kept: the key can be retried). The same key with another method, path, query or body answers 422; while the first request runs, 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Gateway team key */
+                team: unknown;
+                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
+            };
+            /**
+             * @description `bad-request`: Malformed HTTP the server rejects: a bad header, a missing Host, bad framing.
+             *
+             *     `validation-failed`: A field, parameter or header breaks a rule; `errors[]` names each field. Nothing was sent upstream.
+             *
+             *     `ambiguous-credentials`: More than one credential was sent (several Authorization headers); send exactly one.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unauthorized`: No, an unknown or an expired API key or access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /**
+             * @description `team-not-found`: The team key is unknown or this caller may not use it; for a copy, also a target team Rainbond does not let the gateway use.
+             *
+             *     `application-not-found`: No application with this id is visible to the team (for a copy: also the target application).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `method-not-allowed`: The route exists but not with this method; `Allow` lists the methods it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `request-timeout`: The request headers or body did not arrive in time. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-in-flight`: A request with this Idempotency-Key is still running; retry after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `payload-too-large`: The body is larger than the gateway accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `uri-too-long`: The request target is longer than the gateway accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `unsupported-media-type`: The body is not `application/json`, or has a Content-Encoding the gateway does not decode. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description `idempotency-key-reused`: This Idempotency-Key was used for a different request; use a new key. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -19,6 +29,7 @@ import {
 } from '../common/api-problem-responses.decorator';
 import { ProblemError } from '../common/problem';
 import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
+import { MonitorLinksInterceptor } from '../progress/monitor-links.interceptor';
 import type { TeamContext } from '../teams/team-context';
 import { ChecksCopyTarget, TeamCredentialsGuard } from '../teams/team-credentials.guard';
 import { CopyTargetTeam, CurrentTeam } from '../teams/team.decorators';
@@ -75,6 +86,7 @@ const RAINBOND_ID_PARAM = ApiParam({
 @ApiBearerAuth('oidc')
 @ApiExtraModels(PublishAppCenterRequest, PublishAppWarehouseRequest)
 @UseGuards(TeamCredentialsGuard)
+@UseInterceptors(MonitorLinksInterceptor)
 @Controller({ path: 'teams/:team/applications', version: '1' })
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}

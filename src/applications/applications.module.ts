@@ -40,5 +40,6 @@ import type { GatewayConfig } from '../config/gateway-config.schema';
       inject: [RainbondAdapter, AppCenterAdapter, AppWarehouseAdapter],
     },
   ],
+  exports: [APPLICATION_PROVIDERS],
 })
 export class ApplicationsModule {}

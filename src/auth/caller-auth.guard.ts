@@ -49,9 +49,10 @@ export class CallerAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (authorizationHeaderCount(request.raw.rawHeaders) > 1) throw ambiguousCredentials();
     const credential = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    // Without a header, only a stream ticket (progress/stream-ticket.hook.ts) names a caller.
     const caller =
       credential === undefined
-        ? undefined
+        ? request.ticketCaller
         : (this.callers.authenticate(credential) ?? (await this.signedInUser(credential, request)));
     if (!caller) throw ProblemError.unauthorized();
     request.caller = caller;

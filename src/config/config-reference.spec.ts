@@ -34,6 +34,7 @@ describe('configuration reference', () => {
       '| `upstreams.appWarehouse.tls.key`',
       '| `upstreams.iam.tls.key`',
       '| `reads.cursorSecret`',
+      '| `progress.ticketSecret`',
       '| `redis.url`',
       '| `redis.password`',
       '| `teams.<team>.rainbond.token`',

@@ -383,6 +383,69 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    progress: z
+      .object({
+        pollIntervalMs: z
+          .number()
+          .int()
+          .min(50)
+          .max(60_000)
+          .default(1_000)
+          .describe(
+            'first interval between two upstream reads of one application while it is watched',
+          ),
+        maxPollIntervalMs: z
+          .number()
+          .int()
+          .min(50)
+          .max(300_000)
+          .default(15_000)
+          .describe('the interval doubles while nothing changes, up to this'),
+        heartbeatSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(300)
+          .default(15)
+          .describe('a comment line on an idle event stream, so proxies keep it open'),
+        maxStreamSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(86_400)
+          .default(600)
+          .describe('an event stream is closed after this; clients reconnect with Last-Event-ID'),
+        leaseMs: z
+          .number()
+          .int()
+          .min(100)
+          .max(60_000)
+          .default(5_000)
+          .describe(
+            'with Redis: how long the replica that polls an application holds it without renewing',
+          ),
+        eventsPerComponent: z
+          .number()
+          .int()
+          .min(0)
+          .max(50)
+          .default(5)
+          .describe('latest Rainbond events read per component (0: none)'),
+        ticketTtlSeconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(3_600)
+          .default(60)
+          .describe('lifetime of a stream ticket, the EventSource credential'),
+        ticketSecret: secret
+          .optional()
+          .describe(
+            'key that signs stream tickets; set the same one on every replica (default: random per process)',
+          ),
+      })
+      .strict()
+      .prefault({}),
     tracing: z
       .object({
         enabled: z
@@ -497,6 +560,7 @@ export type RainbondTeamConfig = z.infer<typeof rainbondTeamSchema>;
 export type WorkspaceTeamConfig = z.infer<typeof workspaceTeamSchema>;
 export type CallerConfig = z.infer<typeof callerSchema>;
 export type TracingConfig = GatewayConfig['tracing'];
+export type ProgressConfig = GatewayConfig['progress'];
 export type WorkspaceAuthConfig = WorkspaceTeamConfig['auth'];
 export type PasswordIdentityConfig = z.infer<typeof agencyAuthSchema>['via'];
 export type AgencyAuthConfig = z.infer<typeof agencyAuthSchema>;
@@ -504,6 +568,7 @@ export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
 export const SECRET_PATHS = [
+  'progress.ticketSecret',
   'reads.cursorSecret',
   'redis.url',
   'redis.password',

@@ -15,7 +15,7 @@ import { requestFingerprint } from './request-fingerprint';
 
 export const REPLAYED_HEADER = 'idempotent-replayed';
 /** Headers of a success that belong to its outcome (content-type is set again when replayed). */
-const KEPT_SUCCESS_HEADERS = ['location', 'content-location'];
+const KEPT_SUCCESS_HEADERS = ['location', 'content-location', 'link'];
 
 /**
  * Honours `Idempotency-Key` on every authenticated POST. It runs after the guards (the caller, who

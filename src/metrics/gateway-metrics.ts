@@ -72,6 +72,18 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly progressStreams = new Gauge({
+    name: 'gateway_progress_streams_open',
+    help: 'Server-Sent Events progress streams open on this instance',
+    registers: [this.registry],
+  });
+
+  private readonly progressPollers = new Gauge({
+    name: 'gateway_progress_pollers',
+    help: 'Applications this instance polls for progress (with Redis: those it holds the lease of)',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
   }
@@ -102,5 +114,13 @@ export class GatewayMetrics {
 
   countRateLimited(caller: string): void {
     this.rateLimited.inc({ caller });
+  }
+
+  changeProgressStreams(delta: 1 | -1): void {
+    this.progressStreams.inc(delta);
+  }
+
+  changeProgressPollers(delta: 1 | -1): void {
+    this.progressPollers.inc(delta);
   }
 }

@@ -168,7 +168,7 @@ async function readAfterWrite<T>(read: () => Promise<T>): Promise<T | undefined>
 }
 
 /** The team's Rainbond account, provided the app lives in a region this team may use. */
-function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
+export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
   if (!team.rainbond) {
     throw ProblemError.of('provider-not-configured', `team ${team.key} has no Rainbond account`);
   }

@@ -14,6 +14,7 @@ import {
   componentListSchema,
   marketInstallSchema,
   rainbondErrorSchema,
+  serviceEventsSchema,
   upgradeResponseSchema,
   type AppBaseInfo,
   type AppCopyC,
@@ -24,6 +25,7 @@ import {
   type ListUpgrade,
   type MarketInstall,
   type ServiceBaseInfo,
+  type ServiceEvents,
   type Upgrade,
 } from './rainbond.wire';
 
@@ -82,6 +84,22 @@ export class RainbondClient {
   /** The components of an app. */
   listComponents(account: RainbondTeamConfig, app: RainbondAppRef): Promise<ServiceBaseInfo[]> {
     return this.send(account, app, 'GET', 'services', undefined, componentListSchema);
+  }
+
+  /** The first page of one component's events (newest first): builds, starts, upgrades. */
+  listComponentEvents(
+    account: RainbondTeamConfig,
+    app: RainbondAppRef,
+    serviceId: string,
+    pageSize: number,
+  ): Promise<ServiceEvents> {
+    return this.call(account, {
+      operation: 'list-component-events',
+      method: 'GET',
+      path: encodePath`/openapi/v1/teams/${account.teamName}/regions/${app.region}/apps/${app.appId}/services/${serviceId}/events`,
+      query: { page: '1', page_size: String(pageSize) },
+      schema: serviceEventsSchema,
+    });
   }
 
   /** The app models installed in an app and the versions each can be upgraded to. */

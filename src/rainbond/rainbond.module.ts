@@ -7,6 +7,6 @@ import { RainbondClient } from './rainbond.client';
 @Module({
   imports: [UpstreamHttpModule],
   providers: [RainbondClient, RainbondAdapter],
-  exports: [RainbondAdapter],
+  exports: [RainbondAdapter, RainbondClient],
 })
 export class RainbondModule {}

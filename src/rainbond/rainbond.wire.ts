@@ -184,6 +184,30 @@ export type ListUpgrade = z.infer<typeof listUpgradeSchema>;
 /** Answer of upgrade: a bare array of `ListUpgrade`, re-read after the upgrade. */
 export const upgradeResponseSchema = z.array(listUpgradeSchema);
 
+/**
+ * One event of `ListServiceEventsResponse` (GET …/services/{service_id}/events). Only the keys the
+ * gateway reads are checked; the docs' example has stray spaces in some keys, as the seeds do.
+ */
+export const serviceEventSchema = z.looseObject({
+  EventID: z.string(),
+  OptType: z.string().nullish(),
+  Status: z.string().nullish(),
+  FinalStatus: z.string().nullish(),
+  Message: z.string().nullish(),
+  StartTime: z.string().nullish(),
+  EndTime: z.string().nullish(),
+});
+export type ServiceEvent = z.infer<typeof serviceEventSchema>;
+
+/** `ListServiceEventsResponse`: a page of a component's events, newest first. */
+export const serviceEventsSchema = z.looseObject({
+  page: int,
+  page_size: int,
+  total: int,
+  events: z.array(serviceEventSchema),
+});
+export type ServiceEvents = z.infer<typeof serviceEventsSchema>;
+
 // ---- errors ----
 
 /** A field we read from an error body; a wrong type is dropped rather than failing the whole parse. */

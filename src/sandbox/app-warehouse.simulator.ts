@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { SANDBOX_APP_WAREHOUSE, seededByProject } from './sandbox-catalogue';
 import { createSimulatorServer } from './simulator-server';
+import { type VerificationSettings, WarehouseVerification } from './warehouse-verification';
 import {
   authorizeProject,
   page,
@@ -82,7 +83,9 @@ interface ProjectParams {
   project_id: string;
 }
 
-export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): FastifyInstance {
+export function createAppWarehouseSimulator(
+  ctx: WorkspaceSimulatorContext & { verification?: VerificationSettings },
+): FastifyInstance {
   const app = createSimulatorServer(workspaceProfile('app-warehouse'), ctx);
   const warehouse = seededByProject(
     SANDBOX_APP_WAREHOUSE,
@@ -91,11 +94,13 @@ export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): Fas
       ...listed,
     }),
   );
+  const verification = new WarehouseVerification(ctx.verification);
 
   app.post<{ Params: ProjectParams }>('/v1/:project_id/app-warehouse/apps', (request) => {
     const project = authorizeProject(request, ctx, request.params.project_id);
     const input = parseWorkspaceBody(request, createWarehouseAppSchema);
     const created = toWarehouseApp(input, project.tenantId);
+    verification.created(created);
     warehouse.set(project.projectId, [created, ...(warehouse.get(project.projectId) ?? [])]);
     return created;
   });
@@ -111,13 +116,15 @@ export function createAppWarehouseSimulator(ctx: WorkspaceSimulatorContext): Fas
         'app_category',
         'verify_status',
       ].map((name) => queryParam(request.query, name));
-      const matching = (warehouse.get(project.projectId) ?? []).filter(
-        (item) =>
-          (!appId || item.app_id === appId) &&
-          (!appName || item.app_name.toLowerCase().includes(appName.toLowerCase())) &&
-          (!category || item.app_category === category) &&
-          (!status || item.verify_status === status),
-      );
+      const matching = (warehouse.get(project.projectId) ?? [])
+        .map((item) => verification.view(item))
+        .filter(
+          (item) =>
+            (!appId || item.app_id === appId) &&
+            (!appName || item.app_name.toLowerCase().includes(appName.toLowerCase())) &&
+            (!category || item.app_category === category) &&
+            (!status || item.verify_status === status),
+        );
       return { items: page(matching, paging), count: matching.length };
     },
   );

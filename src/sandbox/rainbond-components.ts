@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ComponentLifecycle } from './rainbond-lifecycle';
 import type { SANDBOX_WORLD } from './sandbox-world';
 
 type ModelComponent = (typeof SANDBOX_WORLD.rainbond.market.models)[number]['components'][number];
@@ -53,8 +54,8 @@ export interface Component {
   appId: number;
   appModelId: string;
   marketName: string;
-  /** A deploy was requested (install with `is_deploy`, copy): the component counts as running. */
-  deployed: boolean;
+  /** Its builds, starts and upgrades over time: the runtime `status` and its events. */
+  lifecycle: ComponentLifecycle;
   info: ServiceBaseInfo;
 }
 

@@ -6,6 +6,12 @@ import {
   type ServiceBaseInfo,
 } from './rainbond-components';
 import { serviceError } from './rainbond-errors';
+import {
+  ComponentLifecycle,
+  INSTANT_LIFECYCLE,
+  type LifecycleSettings,
+  rainbondTime,
+} from './rainbond-lifecycle';
 import type {
   CopyRequest,
   CreateAppRequest,
@@ -52,7 +58,7 @@ export class RainbondState {
   private nextAppId = Math.max(...RAINBOND.apps.map((app) => app.id)) + 1;
   private nextGroupId = 1;
 
-  constructor() {
+  constructor(private readonly lifecycle: LifecycleSettings = INSTANT_LIFECYCLE) {
     for (const seed of RAINBOND.apps) {
       const owner = RAINBOND.users[seed.team];
       this.apps.push(newApp(seed.id, seed.team, seed.region, seed.name, '', owner.nickName));
@@ -138,7 +144,9 @@ export class RainbondState {
         groupId,
         k8sName: this.uniqueK8sName(original.info.service_cname, tenantId),
       });
-      this.components.push({ ...original, appId: target.app.id, deployed: true, info });
+      const lifecycle = new ComponentLifecycle(info.service_cname, this.lifecycle);
+      lifecycle.deploy();
+      this.components.push({ ...original, appId: target.app.id, lifecycle, info });
       return info;
     });
     touch(target.app);
@@ -170,6 +178,7 @@ export class RainbondState {
         component.info.version = version;
         component.info.image = `${source?.image ?? component.info.image.split(':')[0]}:${version}`;
         component.info.update_version += 1;
+        component.lifecycle.upgrade();
       }
     }
     if (plan.length > 0) touch(app);
@@ -217,11 +226,13 @@ export class RainbondState {
         groupId,
         k8sName: this.uniqueK8sName(part.cname, tenantId),
       });
+      const lifecycle = new ComponentLifecycle(part.cname, this.lifecycle);
+      if (deploy) lifecycle.deploy();
       this.components.push({
         appId: app.id,
         appModelId: model.id,
         marketName: RAINBOND.market.name,
-        deployed: deploy,
+        lifecycle,
         info,
       });
     }
@@ -273,9 +284,4 @@ function newApp(
 
 function touch(app: RainbondApp): void {
   app.updateTime = rainbondTime();
-}
-
-/** DRF datetimes here are naive Asia/Shanghai with microseconds: 2022-06-01T13:52:13.407637. */
-function rainbondTime(date = new Date()): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().replace(/Z$/, '000');
 }

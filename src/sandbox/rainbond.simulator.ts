@@ -13,6 +13,8 @@ import {
   validateInstall,
   validateUpgrade,
 } from './rainbond-serializers';
+import type { Component } from './rainbond-components';
+import type { LifecycleSettings } from './rainbond-lifecycle';
 import { type Actor, type RainbondApp, RainbondState } from './rainbond-state';
 import { SANDBOX_WORLD, type SandboxTeamKey } from './sandbox-world';
 import { bodyOf, createSimulatorServer, type SimulatorContext } from './simulator-server';
@@ -27,6 +29,8 @@ import { bodyOf, createSimulatorServer, type SimulatorContext } from './simulato
 export interface RainbondSimulatorContext extends SimulatorContext {
   /** Personal access token of each team's token user. */
   tokens: Record<SandboxTeamKey, string>;
+  /** How deploys and upgrades move over time (default: done at once). */
+  lifecycle?: LifecycleSettings;
 }
 
 const RAINBOND = SANDBOX_WORLD.rainbond;
@@ -56,7 +60,7 @@ interface Scope {
 
 export function createRainbondSimulator(ctx: RainbondSimulatorContext): FastifyInstance {
   const app = createSimulatorServer(RAINBOND_PROFILE, ctx);
-  const state = new RainbondState();
+  const state = new RainbondState(ctx.lifecycle);
 
   /** What `TeamAPIView.initial` checks: URL pattern, token, team in the enterprise, region opened. */
   const teamScope = (request: FastifyRequest<{ Params: TeamParams }>): Scope => {
@@ -153,9 +157,33 @@ export function createRainbondSimulator(ctx: RainbondSimulatorContext): FastifyI
     return { services: state.copy(source, copy.services, target, actor) };
   });
 
-  // ListAppServicesView (TeamAppAPIView): every component of the app.
+  // ListAppServicesView (TeamAppAPIView): every component of the app, with its runtime status.
   app.get<{ Params: AppParams }>(`${BASE}/:app_id/services`, (request) =>
-    state.componentsOf(appScope(request).app.id).map((component) => component.info),
+    state.componentsOf(appScope(request).app.id).map(withStatus),
+  );
+
+  // ListServiceEventsView: one component's events, newest first, paged.
+  app.get<{ Params: AppParams & { service_id: string }; Querystring: Query }>(
+    `${BASE}/:app_id/services/:service_id/events`,
+    (request) => {
+      const { app: found } = appScope(request);
+      const component = state
+        .componentsOf(found.id)
+        .find((candidate) => candidate.info.service_id === request.params.service_id);
+      if (!component) throw serviceError(404, 'service not found', '组件不存在');
+      const page = positive(lastValue(request.query.page), 1);
+      const pageSize = positive(lastValue(request.query.page_size), 10);
+      const events = component.lifecycle.events(
+        component.info.service_id,
+        component.info.tenant_id,
+      );
+      return {
+        page,
+        page_size: pageSize,
+        total: events.length,
+        events: events.slice((page - 1) * pageSize, page * pageSize),
+      };
+    },
   );
 
   app.get<{ Params: AppParams }>(`${BASE}/:app_id/upgrade`, (request) =>
@@ -218,6 +246,17 @@ function lastValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.at(-1) : value;
 }
 
+/** A component as the services list answers it: the record with its status now. */
+function withStatus(component: Component) {
+  return { ...component.info, status: component.lifecycle.status() };
+}
+
+/** A page number or size as the console reads it: a positive integer, else the default. */
+function positive(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
 /** `AppBaseInfoSerializer`: every `ServiceGroup` field. */
 function appBaseInfo(app: RainbondApp) {
   return {
@@ -246,7 +285,7 @@ function appBaseInfo(app: RainbondApp) {
 function appInfo(app: RainbondApp, state: RainbondState) {
   const { ID: appId, ...base } = appBaseInfo(app);
   const components = state.componentsOf(app.id);
-  const running = components.filter((component) => component.deployed);
+  const running = components.filter((component) => component.lifecycle.status() === 'running');
   const status =
     running.length > 0 && running.length === components.length
       ? 'running'

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config/gateway-config.schema';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 export { sandboxBanner } from './sandbox-banner';
+export { sandboxPacing } from './sandbox-pacing';
 
 /** The documented development key of the sandbox; set SANDBOX_API_KEY to use another. */
 export const DEVELOPMENT_API_KEY = 'sandbox-demo-key';

@@ -6,6 +6,7 @@ import type { SandboxAccessKey } from './aksk-verifier';
 import { IamTokenRegistry } from './iam-tokens';
 import { createIamSimulator } from './iam.simulator';
 import { createRainbondSimulator } from './rainbond.simulator';
+import { INSTANT_LIFECYCLE, type LifecycleSettings } from './rainbond-lifecycle';
 import { SANDBOX_TARGETS, SandboxFaults, type SandboxTarget } from './sandbox-faults';
 import {
   resolveSecrets,
@@ -16,6 +17,7 @@ import {
 } from './sandbox-secrets';
 import { SANDBOX_WORLD } from './sandbox-world';
 import { type PerformedWrite, type RecordedCall, TargetLog } from './simulator-records';
+import type { VerificationSettings } from './warehouse-verification';
 
 export type { FaultOptions, SandboxFault, SandboxTarget } from './sandbox-faults';
 export { SandboxFaults } from './sandbox-faults';
@@ -37,6 +39,10 @@ export interface SandboxOptions {
   ports?: Partial<Record<SimulatorName, number>>;
   /** The dice of faults injected with a probability; default Math.random. */
   random?: () => number;
+  /** How Rainbond deploys and upgrades move over time; default: done at once. */
+  lifecycle?: Partial<LifecycleSettings>;
+  /** When the App Warehouse decides on what it is verifying; default: never. */
+  verification?: VerificationSettings;
 }
 
 export interface Sandbox {
@@ -85,9 +91,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ctx = { faults, calls, writes };
 
   const servers: Record<SimulatorName, FastifyInstance> = {
-    rainbond: createRainbondSimulator({ ...ctx, tokens: secrets.rainbondTokens }),
+    rainbond: createRainbondSimulator({
+      ...ctx,
+      tokens: secrets.rainbondTokens,
+      lifecycle: { ...INSTANT_LIFECYCLE, ...options.lifecycle },
+    }),
     appCenter: createAppCenterSimulator({ ...ctx, iamTokens, accessKeys }),
-    appWarehouse: createAppWarehouseSimulator({ ...ctx, iamTokens, accessKeys }),
+    appWarehouse: createAppWarehouseSimulator({
+      ...ctx,
+      iamTokens,
+      accessKeys,
+      verification: options.verification,
+    }),
     iam: createIamSimulator({
       ...ctx,
       iamTokens,

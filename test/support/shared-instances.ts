@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../../src/config/gateway-config.schema';
-import type { Sandbox } from '../../src/sandbox/sandbox';
+import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox';
 import { deleteTestKeys, TEST_REDIS_URL, usingRedis } from '../../src/redis/redis.test-helpers';
 import { startTestGateway, type TestGateway } from './test-gateway';
 
@@ -16,9 +16,11 @@ export interface SharedInstances {
 export async function startSharedInstances(
   keyPrefix: string,
   configure: (config: GatewayConfig, sandbox: Sandbox) => GatewayConfig = (config) => config,
+  sandboxOptions: SandboxOptions = {},
 ): Promise<SharedInstances> {
-  const first = await startTestGateway((config, sandbox) =>
-    usingRedis(TEST_REDIS_URL!, keyPrefix)(configure(config, sandbox)),
+  const first = await startTestGateway(
+    (config, sandbox) => usingRedis(TEST_REDIS_URL!, keyPrefix)(configure(config, sandbox)),
+    sandboxOptions,
   );
   const second = await startTestGateway(() => first.config);
   return {

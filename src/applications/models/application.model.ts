@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MonitorLinks } from '../../progress/progress.model';
 import { APPLICATION_ID_DESCRIPTION, PROVIDERS, type ProviderName } from '../application-id';
 import { UpgradeOption } from './upgrade-option.model';
 import { Component } from './component.model';
@@ -226,6 +227,11 @@ export class Application {
     type: [Component],
   })
   components?: Component[];
+  @ApiPropertyOptional({
+    description: 'Writes only: where to follow the work this write started',
+    type: MonitorLinks,
+  })
+  links?: MonitorLinks;
   @ApiPropertyOptional({
     description: 'The upstream bodies as received; only with `?view=full`',
     type: 'object',

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MonitorLinks } from '../../progress/progress.model';
 
 /** One installed app model of a Rainbond app and the versions it can move to (`ListUpgrade`). */
 export class UpgradeOption {
@@ -28,6 +29,11 @@ export class UpgradeResult {
     type: [UpgradeOption],
   })
   options!: UpgradeOption[];
+  @ApiPropertyOptional({
+    description: 'Writes only: where to follow the work this write started',
+    type: MonitorLinks,
+  })
+  links?: MonitorLinks;
   @ApiPropertyOptional({ description: 'The upstream body as received; only with `?view=full`' })
   raw?: unknown;
 }

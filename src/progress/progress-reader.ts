@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  formatApplicationId,
+  type ApplicationRef,
+  type RainbondAppRef,
+} from '../applications/application-id';
+import type { ApplicationProvider } from '../applications/application-provider.port';
+import { APPLICATION_PROVIDERS } from '../applications/applications.di-tokens';
+import type { Application } from '../applications/models/application.model';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import { accountFor } from '../rainbond/rainbond.adapter';
+import { RainbondClient } from '../rainbond/rainbond.client';
+import type { ServiceEvent } from '../rainbond/rainbond.wire';
+import type { TeamContext } from '../teams/team-context';
+import type { ApplicationProgress, AppCenterState, VerificationState } from './progress.model';
+import { toRainbondProgress } from './rainbond-progress.mapper';
+
+const VERIFICATION_OF: Readonly<Record<string, VerificationState>> = {
+  VERIFYING: 'verifying',
+  VERIFY_PASS: 'passed',
+  VERIFY_FAIL: 'failed',
+};
+const APP_CENTER_STATE_OF: Readonly<Record<string, AppCenterState>> = {
+  NORMAL: 'normal',
+  FORBIDDEN: 'forbidden',
+};
+
+/**
+ * One read of an application's progress, through the same clients (and so the same upstream
+ * pipeline: limits, breaker, metrics) as every other call. Rainbond: the app, its components and
+ * each component's latest events; Workspace: the application as its provider reads it.
+ */
+@Injectable()
+export class ProgressReader {
+  private readonly eventsPerComponent: number;
+
+  constructor(
+    private readonly rainbond: RainbondClient,
+    @Inject(APPLICATION_PROVIDERS) private readonly providers: ApplicationProvider[],
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.eventsPerComponent = config.progress.eventsPerComponent;
+  }
+
+  read(team: TeamContext, app: ApplicationRef): Promise<ApplicationProgress> {
+    return app.provider === 'rainbond'
+      ? this.readRainbond(team, app)
+      : this.readWorkspace(team, app);
+  }
+
+  private async readRainbond(team: TeamContext, app: RainbondAppRef): Promise<ApplicationProgress> {
+    const account = accountFor(team, app);
+    const [info, components] = await Promise.all([
+      this.rainbond.getApp(account, app),
+      this.rainbond.listComponents(account, app),
+    ]);
+    const events = new Map<string, ServiceEvent[]>();
+    if (this.eventsPerComponent > 0) {
+      const pages = await Promise.all(
+        components.map((component) =>
+          this.rainbond.listComponentEvents(
+            account,
+            app,
+            component.service_id,
+            this.eventsPerComponent,
+          ),
+        ),
+      );
+      components.forEach((component, i) =>
+        events.set(component.service_id, pages[i].events.slice(0, this.eventsPerComponent)),
+      );
+    }
+    return toRainbondProgress(
+      app,
+      info,
+      components,
+      (serviceId) => events.get(serviceId) ?? [],
+      new Date().toISOString(),
+    );
+  }
+
+  private async readWorkspace(
+    team: TeamContext,
+    app: ApplicationRef,
+  ): Promise<ApplicationProgress> {
+    const provider = this.providers.find((candidate) => candidate.provider === app.provider);
+    const found = await provider!.get!(team, app);
+    return fromWorkspaceApplication(app, found, new Date().toISOString());
+  }
+}
+
+/** App Warehouse: settled once verification decided; App Center: nothing asynchronous. */
+export function fromWorkspaceApplication(
+  app: ApplicationRef,
+  found: Application,
+  observedAt: string,
+): ApplicationProgress {
+  const base = { applicationId: formatApplicationId(app), provider: app.provider, observedAt };
+  if (app.provider === 'app-warehouse') {
+    const verification = found.appWarehouse?.verification;
+    const state = VERIFICATION_OF[verification?.status ?? ''] ?? 'unknown';
+    return {
+      ...base,
+      settled: state !== 'verifying',
+      appWarehouse: {
+        verification: state,
+        upstreamStatus: verification?.status,
+        comment: verification?.comment,
+      },
+    };
+  }
+  const status = found.appCenter?.status;
+  return {
+    ...base,
+    settled: true,
+    appCenter: { state: APP_CENTER_STATE_OF[status ?? ''] ?? 'unknown', upstreamStatus: status },
+  };
+}
