@@ -90,7 +90,9 @@ describe('POST /v1/teams/{team}/applications (publish)', () => {
       );
       const read = await gateway.request('GET', response.headers.get('location')!);
       expect(read.status).toBe(200);
-      expect(read.body).toStrictEqual(response.body);
+      const { links, ...application } = response.body;
+      expect(read.body).toStrictEqual(application);
+      expect(links.status).toBe(`/v1/teams/acme/applications/${response.body.id}/status`);
 
       const [call] = gateway.sandbox.calls('app-center');
       expect(call.path).toBe(`/v1/${ACME_PROJECT}/app-center/apps`);
