@@ -1,5 +1,7 @@
 /** Unit specs sit beside the code; e2e specs boot the whole gateway against the simulators. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+// The client's ES module sources import siblings as `./x.js`; Jest resolves them to `./x.ts`.
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
 module.exports = {
   projects: [
@@ -13,6 +15,7 @@ module.exports = {
         '<rootDir>/bench/**/*.spec.ts',
       ],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
     },
     {
       displayName: 'e2e',
@@ -20,6 +23,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
     },
   ],
 };

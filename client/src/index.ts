@@ -39,5 +39,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   client.use(identify);
   return client;
 }
-export { watchProgress } from './progress-events';
-export type { ApplicationProgress, ProgressEvent, WatchProgressOptions } from './progress-events';
+export { watchProgress } from './progress-events.js';
+export type {
+  ApplicationProgress,
+  ProgressEvent,
+  WatchProgressOptions,
+} from './progress-events.js';

@@ -341,13 +341,13 @@ export function anyRequest(op: Operation, key: string): fc.Arbitrary<RequestPart
     printable({ maxLength: 12 }),
     { maxKeys: 3 },
   );
+  const examples = op.bodies.map((b) => JSON.stringify(b.value));
   const body =
-    op.method === 'POST'
-      ? fc.oneof(
-          fc.json({ maxDepth: 3 }),
-          fc.constantFrom(...op.bodies.map((b) => JSON.stringify(b.value))),
-        )
-      : fc.constant(undefined);
+    op.method !== 'POST'
+      ? fc.constant(undefined)
+      : examples.length > 0
+        ? fc.oneof(fc.json({ maxDepth: 3 }), fc.constantFrom(...examples))
+        : fc.option(fc.json({ maxDepth: 3 }), { nil: undefined });
   const idempotencyKey = fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/), { nil: undefined });
   return fc
     .record({ path, query, body, idempotencyKey })
