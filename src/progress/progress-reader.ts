@@ -77,6 +77,7 @@ export class ProgressReader {
       components,
       (serviceId) => events.get(serviceId) ?? [],
       new Date().toISOString(),
+      account.timeZone,
     );
   }
 

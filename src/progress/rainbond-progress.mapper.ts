@@ -7,10 +7,7 @@ import type {
   ComponentProgress,
   ComponentState,
 } from './progress.model';
-import { toUtcTime } from './progress-time';
-
-/** Rainbond writes naive times in the console's TIME_ZONE (research §3). */
-export const RAINBOND_TIME_ZONE = 'Asia/Shanghai';
+import { toOptionalUtcTimestamp } from '../common/upstream-time';
 
 /**
  * Region component states (rainbond worker/appm/types/v1/status.go, plus the console's own) in the
@@ -46,15 +43,22 @@ export function componentState(component: Pick<ServiceBaseInfo, 'status' | 'crea
   return { state: STATE_OF[status] ?? 'unknown', moving: MOVING.has(status) };
 }
 
-export function toComponentEvent(event: ServiceEvent): ComponentEvent {
+/** `timeZone`: the Rainbond installation's, in which it writes its naive times (research §3). */
+export function toComponentEvent(event: ServiceEvent, timeZone: string): ComponentEvent {
+  const time = (field: 'StartTime' | 'EndTime') =>
+    toOptionalUtcTimestamp(event[field], {
+      provider: 'rainbond',
+      field: `events.${field}`,
+      timeZone,
+    });
   return {
     id: event.EventID,
     kind: event.OptType || 'unknown',
     status: event.Status || undefined,
     finished: event.FinalStatus === 'complete',
     message: event.Message || undefined,
-    startedAt: event.StartTime ? toUtcTime(event.StartTime, RAINBOND_TIME_ZONE) : undefined,
-    endedAt: event.EndTime ? toUtcTime(event.EndTime, RAINBOND_TIME_ZONE) : undefined,
+    startedAt: time('StartTime'),
+    endedAt: time('EndTime'),
   };
 }
 
@@ -65,6 +69,7 @@ export function toRainbondProgress(
   components: ServiceBaseInfo[],
   eventsOf: (serviceId: string) => ServiceEvent[],
   observedAt: string,
+  timeZone: string,
 ): ApplicationProgress {
   let moving = false;
   const items: ComponentProgress[] = components.map((component) => {
@@ -76,7 +81,7 @@ export function toRainbondProgress(
       state: normalized.state,
       upstreamStatus: component.status ?? '',
       createStatus: component.create_status || undefined,
-      events: eventsOf(component.service_id).map(toComponentEvent),
+      events: eventsOf(component.service_id).map((event) => toComponentEvent(event, timeZone)),
     };
   });
   const count = (state: ComponentState) => items.filter((item) => item.state === state).length;
