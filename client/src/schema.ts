@@ -3048,7 +3048,7 @@ export interface operations {
             path: {
                 /** @description Gateway team key */
                 team: unknown;
-                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
             };
             cookie?: never;
@@ -3216,7 +3216,7 @@ export interface operations {
             path: {
                 /** @description Gateway team key */
                 team: unknown;
-                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
             };
             cookie?: never;
@@ -3387,7 +3387,7 @@ export interface operations {
             path: {
                 /** @description Gateway team key */
                 team: unknown;
-                /** @description Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`) */
+                /** @description Opaque application id that carries its route: `rainbond:{region}:{appId}` (region 1-64 letters, digits, `_` or `-`; appId an integer 1-2147483647), `app-center:{id}` (1-64 letters, digits, `_` or `-`) or `app-warehouse:{id}` (1-32 digits). */
                 id: unknown;
             };
             cookie?: never;

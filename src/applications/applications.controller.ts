@@ -43,7 +43,6 @@ import {
   INSTALL_EXAMPLE,
   PUBLISH_EXAMPLES,
   RAINBOND_ID_EXAMPLE,
-  TEAM_PARAM_EXAMPLE,
   UPGRADE_EXAMPLE,
 } from './applications.examples';
 import { ApplicationsService } from './applications.service';
@@ -55,12 +54,8 @@ import { PublishAppWarehouseRequest } from './dto/publish-app-warehouse.dto';
 import { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import { Application } from './models/application.model';
 import { PublishApplicationPipe } from './publish-application.pipe';
+import { TEAM_PARAM } from './application-route-params';
 
-const TEAM_PARAM = ApiParam({
-  name: 'team',
-  description: 'Gateway team key',
-  example: TEAM_PARAM_EXAMPLE,
-});
 /** Install, copy and upgrade answer the application as GET shows it. */
 const APPLICATION_ANSWER = ApiOkResponse({
   type: Application,

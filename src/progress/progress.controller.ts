@@ -17,13 +17,11 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseApplicationId } from '../applications/application-id';
-import { RAINBOND_ID_EXAMPLE, TEAM_PARAM_EXAMPLE } from '../applications/applications.examples';
 import { ApplicationParams } from '../applications/dto/application-params.dto';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -44,17 +42,7 @@ import { ProgressReader } from './progress-reader';
 import { ProgressStreams } from './progress-streams';
 import { STREAM_TICKETS } from './progress.di-tokens';
 import type { StreamTickets } from './stream-tickets';
-
-const TEAM_PARAM = ApiParam({
-  name: 'team',
-  description: 'Gateway team key',
-  example: TEAM_PARAM_EXAMPLE,
-});
-const ID_PARAM = ApiParam({
-  name: 'id',
-  description: 'Application id (`rainbond:…`, `app-center:…`, `app-warehouse:…`)',
-  example: RAINBOND_ID_EXAMPLE,
-});
+import { ID_PARAM, TEAM_PARAM } from '../applications/application-route-params';
 
 const EVENTS_DESCRIPTION = [
   'A `text/event-stream` of the application’s progress (the model of `…/status`):',

@@ -5,7 +5,6 @@ import {
   ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -21,13 +20,7 @@ import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type { TeamContext } from '../../teams/team-context';
 import { TeamCredentialsGuard } from '../../teams/team-credentials.guard';
 import { CurrentTeam } from '../../teams/team.decorators';
-import { APPLICATION_ID_DESCRIPTION } from '../application-id';
-import {
-  APPLICATION_PAGE_EXAMPLE,
-  RAINBOND_APPLICATION_EXAMPLE,
-  RAINBOND_ID_EXAMPLE,
-  TEAM_PARAM_EXAMPLE,
-} from '../applications.examples';
+import { APPLICATION_PAGE_EXAMPLE, RAINBOND_APPLICATION_EXAMPLE } from '../applications.examples';
 import { withView } from '../applications.service';
 import { ApplicationParams, TeamParams, ViewQuery } from '../dto/application-params.dto';
 import { ListApplicationsQuery } from '../dto/list-applications.dto';
@@ -36,17 +29,8 @@ import { Application } from '../models/application.model';
 import { UpgradeResult } from '../models/upgrade-option.model';
 import { ApplicationReadsService, type Reader } from './application-reads.service';
 import { answerCacheable } from './conditional-get';
+import { ID_PARAM, TEAM_PARAM } from '../application-route-params';
 
-const TEAM_PARAM = ApiParam({
-  name: 'team',
-  description: 'Gateway team key',
-  example: TEAM_PARAM_EXAMPLE,
-});
-const ID_PARAM = ApiParam({
-  name: 'id',
-  description: APPLICATION_ID_DESCRIPTION,
-  example: RAINBOND_ID_EXAMPLE,
-});
 const IF_NONE_MATCH = ApiHeader({
   name: 'If-None-Match',
   required: false,
