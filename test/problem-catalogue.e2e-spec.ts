@@ -19,7 +19,6 @@ const GLOBEX_INSTALL = '/v1/teams/globex/applications/rainbond:region-1:2/instal
 const NOT_PRODUCED_HERE: Partial<Record<ProblemSlug, string>> = {
   'bad-request': 'malformed HTTP framing: produced by the HTTP server, tested with raw sockets',
   'ambiguous-credentials': 'several Authorization headers: the edge guards',
-  'method-not-allowed': 'the edge answers 405 for a known route',
   'request-timeout': 'slow-loris timeouts of the HTTP server',
   'uri-too-long': 'the HTTP server limit on the request target',
   'header-fields-too-large': 'the HTTP server limit on headers',
@@ -28,8 +27,6 @@ const NOT_PRODUCED_HERE: Partial<Record<ProblemSlug, string>> = {
   'token-verification-unavailable': 'needs an OIDC issuer that is down: oidc e2e',
   'provider-not-configured': 'the sandbox teams have every provider: adapter unit tests',
   'not-ready': 'the readiness probe during shutdown: health and graceful-shutdown e2e',
-  'unsupported-media-type':
-    'the edge answers 415 for a body that is not JSON (without it the body fails validation, 400)',
 };
 
 function configure(config: GatewayConfig): GatewayConfig {
@@ -98,6 +95,11 @@ describe('the problem catalogue, type by type through the sandbox', () => {
           headers,
         );
       },
+    ],
+    ['method-not-allowed', () => gateway.request('DELETE', APPS)],
+    [
+      'unsupported-media-type',
+      () => post(INSTALL, INSTALL_EXAMPLE.value, { 'content-type': 'text/plain' }),
     ],
     [
       'payload-too-large',
