@@ -260,7 +260,7 @@ export const gatewayConfigSchema = z
           .max(256)
           .default(32)
           .describe(
-            'deepest nesting of arrays and objects in a JSON body (`{}` is 1), checked before the body is parsed; deeper bodies get 400 validation-failed',
+            'deepest nesting of arrays and objects in a JSON body (`{}` is 1), checked before the body is parsed; deeper bodies get 400 validation-failed. Request validation refuses nesting deeper than 32 as well, so only a lower value changes what is accepted',
           ),
       })
       .strict()
