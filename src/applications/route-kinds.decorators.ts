@@ -51,49 +51,36 @@ export function GatewayApi(tag: string): ClassDecorator {
   return applyDecorators(ApiBearerAuth('oidc'), ApiBearerAuth('api-key'), ApiTags(tag));
 }
 
-/** A read under `/teams/{team}` answering with an ETag. */
-export function TeamReadRoute(...problems: Problems): MethodDecorator {
+/** A route under `/teams/{team}`: its problems, what `bottomUp` adds, and the `{team}` parameter. */
+function teamRoute(problems: Problems, ...bottomUp: MethodDecorator[]): MethodDecorator {
   return applyDecorators(
     ApiProblemResponses(TEAM_ROUTE_PROBLEMS, ...problems),
-    CONDITIONAL_GET,
+    ...bottomUp,
     TEAM_PARAM,
   );
+}
+
+/** A read under `/teams/{team}` answering with an ETag. */
+export function TeamReadRoute(...problems: Problems): MethodDecorator {
+  return teamRoute(problems, CONDITIONAL_GET);
 }
 
 /** A read of one application answering with an ETag. */
 export function ApplicationReadRoute(...problems: Problems): MethodDecorator {
-  return applyDecorators(
-    ApiProblemResponses(TEAM_ROUTE_PROBLEMS, ...problems),
-    CONDITIONAL_GET,
-    ID_PARAM,
-    TEAM_PARAM,
-  );
+  return teamRoute(problems, CONDITIONAL_GET, ID_PARAM);
 }
 
 /** A route on one application that is neither a cached read nor a write (progress). */
 export function ApplicationRoute(...problems: Problems): MethodDecorator {
-  return applyDecorators(
-    ApiProblemResponses(TEAM_ROUTE_PROBLEMS, ...problems),
-    ID_PARAM,
-    TEAM_PARAM,
-  );
+  return teamRoute(problems, ID_PARAM);
 }
 
 /** A POST under `/teams/{team}` with a JSON body and an optional Idempotency-Key. */
 export function TeamWriteRoute(...problems: Problems): MethodDecorator {
-  return applyDecorators(
-    ApiIdempotencyKey(),
-    ApiProblemResponses(TEAM_ROUTE_PROBLEMS, BODY_PROBLEMS, ...problems),
-    TEAM_PARAM,
-  );
+  return applyDecorators(ApiIdempotencyKey(), teamRoute([BODY_PROBLEMS, ...problems]));
 }
 
 /** A POST on one application with a JSON body and an optional Idempotency-Key. */
 export function ApplicationWriteRoute(...problems: Problems): MethodDecorator {
-  return applyDecorators(
-    ApiIdempotencyKey(),
-    ApiProblemResponses(TEAM_ROUTE_PROBLEMS, BODY_PROBLEMS, ...problems),
-    ID_PARAM,
-    TEAM_PARAM,
-  );
+  return applyDecorators(ApiIdempotencyKey(), teamRoute([BODY_PROBLEMS, ...problems], ID_PARAM));
 }
