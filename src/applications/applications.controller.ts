@@ -25,7 +25,6 @@ import { MonitorLinksInterceptor } from '../progress/monitor-links.interceptor';
 import type { TeamContext } from '../teams/team-context';
 import { ChecksCopyTarget } from '../teams/team-credentials.guard';
 import { CurrentTeam, ResolvedCopyTarget } from '../teams/team.decorators';
-import { WORKSPACE_PUBLISH_REQUESTS } from '../workspace/workspace.module';
 import type { CopyTarget } from './application-provider.port';
 import {
   APP_CENTER_APPLICATION_EXAMPLE,
@@ -43,10 +42,11 @@ import { InstallApplicationRequest } from './dto/install-application.dto';
 import { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import { Application } from './models/application.model';
 import { PublishApplicationPipe } from './publish-application.pipe';
+import { REGISTERED_PROVIDERS } from './registered-providers';
 import { ApplicationWriteRoute, GatewayApi, TeamWriteRoute } from './route-kinds.decorators';
 
-/** The publish bodies the providers register, in the order the document lists them. */
-const PUBLISH_REQUESTS = [...WORKSPACE_PUBLISH_REQUESTS];
+/** The publish bodies of the registered providers, in the order the document lists them. */
+const PUBLISH_REQUESTS = REGISTERED_PROVIDERS.flatMap((entry) => entry.publishRequests ?? []);
 
 /** Install, copy and upgrade: a write on one app that answers the application as GET shows it. */
 function AppOperationRoute(...problems: ProblemSlug[]): MethodDecorator {

@@ -49,11 +49,13 @@ export interface ProviderRegistration<P extends ProviderName = ProviderName> {
 
 /**
  * What a provider folder exports to the applications module: its Nest module, which provides (and
- * exports) the folder's registrations as an array under `registrations`.
+ * exports) the folder's registrations as an array under `registrations`, and the publish bodies it
+ * takes, for the OpenAPI document (decorators need them before any module exists).
  */
 export interface ProviderPackage {
   readonly module: Type<unknown>;
   readonly registrations: InjectionToken;
+  readonly publishRequests?: readonly Type<PublishRequest>[];
 }
 
 /** The team's account on a platform, or the 404 every provider answers when the team has none. */

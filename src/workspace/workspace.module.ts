@@ -13,9 +13,6 @@ import { WorkspaceClient } from './workspace.client';
 
 const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
 
-/** The publish bodies, in the order the API documents them (the publish route's `oneOf`). */
-export const WORKSPACE_PUBLISH_REQUESTS = [PublishAppCenterRequest, PublishAppWarehouseRequest];
-
 /** Both catalogs publish and list their categories; neither has app operations. */
 function workspaceRegistrations(
   appCenter: AppCenterAdapter,
@@ -61,4 +58,5 @@ export class WorkspaceModule {}
 export const WORKSPACE_PROVIDER: ProviderPackage = {
   module: WorkspaceModule,
   registrations: WORKSPACE_REGISTRATIONS,
+  publishRequests: [PublishAppCenterRequest, PublishAppWarehouseRequest],
 };
