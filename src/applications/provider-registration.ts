@@ -14,7 +14,7 @@ import type {
 } from './application-provider.port';
 
 /** The ids of provider `P`. */
-export type RefOf<P extends ProviderName> = ApplicationRef & { provider: P };
+type RefOf<P extends ProviderName> = ApplicationRef & { provider: P };
 
 /** A publish body's DTO class (whitelisted on its own) and the publisher that takes it. */
 export interface PublishRoute {
