@@ -15,10 +15,11 @@ interface Runtime {
 const logger = new Logger('Gateway');
 
 /**
- * Named through a variable and typed here, not imported: tsc follows (even type-only) imports, and
- * the production build (tsconfig.production.json) leaves the sandbox out.
+ * The sandbox/ folder beside src/ (and beside the compiled src/ in a sandbox build), absent from a
+ * production build. Named through a variable and typed here, not imported: tsc follows (even
+ * type-only) imports, and the production build (tsconfig.production.json) leaves the sandbox out.
  */
-const SANDBOX_RUNTIME_MODULE = './sandbox/sandbox-runtime';
+const SANDBOX_RUNTIME_MODULE = '../sandbox/sandbox-runtime';
 interface SandboxRuntimeModule {
   /** The sandbox's pacing (how fast simulated work moves) read from SANDBOX_* variables. */
   sandboxPacing(env: NodeJS.ProcessEnv): object;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { ANY_FREE_PORTS } from '../src/sandbox/sandbox.test-helpers';
+import { ANY_FREE_PORTS } from '../sandbox/sandbox.test-helpers';
 import { output } from './support/process-output';
 
 /**
