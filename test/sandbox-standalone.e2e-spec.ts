@@ -20,7 +20,7 @@ function startStandalone(env: Record<string, string>): ChildProcessWithoutNullSt
   );
 }
 
-describe('the standalone sandbox process (src/sandbox/standalone.ts)', () => {
+describe('the standalone sandbox process (sandbox/standalone.ts)', () => {
   it('serves the control API and exits 0 on SIGTERM', async () => {
     const child = startStandalone(ANY_FREE_PORTS);
     const stdout = output(child.stdout);
