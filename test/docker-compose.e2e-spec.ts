@@ -188,7 +188,7 @@ describe('docker-compose.yml, sandbox profile', () => {
 
   it('runs the standalone entry point, configured by an environment it accepts', () => {
     expect(simulators.command).toEqual(['node', 'dist/sandbox/standalone.js']);
-    expect(existsSync(join(root, 'src', 'sandbox', 'standalone.ts'))).toBe(true);
+    expect(existsSync(join(root, 'sandbox', 'standalone.ts'))).toBe(true);
     const settings = readStandaloneSettings(simulatorEnv);
     expect(settings).toMatchObject({ host: '0.0.0.0', allowRemote: true, faults: [] });
   });

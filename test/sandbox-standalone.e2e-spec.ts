@@ -15,7 +15,7 @@ jest.setTimeout(30_000);
 function startStandalone(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join('src', 'sandbox', 'standalone.ts')],
+    ['-r', 'ts-node/register/transpile-only', join('sandbox', 'standalone.ts')],
     { cwd: root, env: { PATH: process.env.PATH, ...env } },
   );
 }
