@@ -97,10 +97,6 @@ async function bootstrap(): Promise<void> {
   const app = await createGatewayApp(runtime.config);
   await app.listen(port, host);
 
-  // The port listened on, not the one asked for: PORT=0 picks a free one.
-  const { port: listening } = app.getHttpServer().address() as AddressInfo;
-  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
-
   const shutdown = async (signal: string) => {
     const { shutdownDrainMs } = runtime.config.server;
     logger.log(`${signal} received: not ready, draining for ${shutdownDrainMs} ms, then closing`);
@@ -108,8 +104,13 @@ async function bootstrap(): Promise<void> {
     await runtime.stop();
     process.exit(0);
   };
+  // Before the announcement: a signal sent as soon as it is read still shuts down gracefully.
   process.once('SIGINT', (signal) => void shutdown(signal));
   process.once('SIGTERM', (signal) => void shutdown(signal));
+
+  // The port listened on, not the one asked for: PORT=0 picks a free one.
+  const { port: listening } = app.getHttpServer().address() as AddressInfo;
+  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
 }
 
 bootstrap().catch((error: unknown) => {

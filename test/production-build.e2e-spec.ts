@@ -1,6 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { output } from './support/process-output';
 
 /**
  * `npm run build` (the gateway) and `npm run build:sandbox` (the gateway and the simulators, what
@@ -88,5 +90,22 @@ describe('the SWC builds (npm run build, npm run build:sandbox)', () => {
     expect(document).toBe(readFileSync(join(ROOT, 'openapi.json'), 'utf8'));
     expect(invalid.type).toBe('https://gateway.internal/problems/validation-failed');
     expect(invalid.errors.map((error) => error.field)).toContain('name');
+  }, 60_000);
+
+  it('starts sandbox mode from the built main.js, which finds the simulators beside it', async () => {
+    buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']);
+    const child = spawn(process.execPath, [join(OUT, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, PORT: '0' },
+    });
+    const stdout = output(child.stdout);
+    const exited = once(child, 'exit');
+    try {
+      await stdout.waitFor(/Application gateway is ready \(sandbox mode\)/);
+      child.kill('SIGTERM');
+      expect(await exited).toEqual([0, null]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 });
