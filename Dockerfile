@@ -13,16 +13,17 @@ COPY package.json package-lock.json ./
 COPY client ./client
 RUN npm ci --no-audit --no-fund
 
-# Production code only: tsconfig.production.json leaves out src/sandbox, specs and dev scripts.
+# Production code only: tsconfig.production.json compiles src/ (no specs), never sandbox/.
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json tsconfig.production.json ./
 COPY src ./src
 RUN npx tsc -p tsconfig.production.json && npm prune --omit=dev
 
-# Everything under src, the simulators included.
+# The gateway and the simulators: dist/src and dist/sandbox, as the folders sit in the repository.
 FROM deps AS build-sandbox
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY sandbox ./sandbox
 RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS sandbox
@@ -33,7 +34,7 @@ COPY package.json ./
 COPY config/default.yaml ./config/
 USER node
 EXPOSE 3000
-CMD ["node", "dist/main"]
+CMD ["node", "dist/src/main"]
 
 FROM node:24-bookworm-slim AS production
 ENV NODE_ENV=production

@@ -10,6 +10,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'dist/**',
       'dist-bench/**',
+      'dist-sandbox/**',
       'coverage/**',
       'node_modules/**',
       'client/dist/**',
@@ -35,6 +36,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // The gateway never depends on the simulators: the production build leaves sandbox/ out.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+sandbox(/|$)',
+              message:
+                'src/ must not import the simulators (sandbox/ is not in the production build).',
+            },
+          ],
+        },
       ],
     },
   },

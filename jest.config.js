@@ -1,4 +1,4 @@
-/** Unit specs sit beside the code; e2e specs boot the whole gateway against the simulators. */
+/** Unit specs sit beside the code (src/, sandbox/); e2e specs boot the gateway against the simulators. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 // The client's ES module sources import siblings as `./x.js`; Jest resolves them to `./x.ts`.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
@@ -11,6 +11,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: [
         '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/sandbox/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
       ],

@@ -15,7 +15,6 @@ import { registerMethodNotAllowed } from './common/method-not-allowed';
 import { registerHostRequirement } from './common/required-host';
 import { registerRequestContext } from './common/request-context';
 import { ProblemFilter } from './common/problem.filter';
-import { createValidationPipe } from './common/validation';
 import { ShutdownState } from './health/shutdown-state';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { registerAccessLog } from './logging/access-log';
@@ -78,7 +77,6 @@ export async function createGatewayApp(
   app.useLogger(withWiringAtDebug(app.get(Logger)));
   if (config.cors) app.enableCors(corsOptionsFor(config.cors));
   app.enableVersioning({ type: VersioningType.URI });
-  app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestContext(fastify);

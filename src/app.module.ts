@@ -2,14 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger as PinoLogger } from 'pino';
 import { ApplicationsModule } from './applications/applications.module';
-import { AuthModule } from './auth/auth.module';
 import { GatewayConfigModule } from './config/config.module';
 import type { GatewayConfig } from './config/gateway-config.schema';
 import { HealthModule } from './health/health.module';
+import { InboundChainModule } from './inbound-chain';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProgressModule } from './progress/progress.module';
-import { RateLimitModule } from './rate-limit/rate-limit.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
 import { RedisModule } from './redis/redis.module';
 import { TeamsModule } from './teams/teams.module';
 
@@ -27,12 +25,10 @@ export class AppModule {
         GatewayConfigModule.forRoot(config),
         MetricsModule.forConfig(config),
         RedisModule,
-        AuthModule,
-        RateLimitModule.forConfig(config),
+        InboundChainModule.forConfig(config),
         TeamsModule,
         ApplicationsModule,
         ProgressModule,
-        IdempotencyModule,
         HealthModule,
       ],
     };

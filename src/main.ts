@@ -15,10 +15,11 @@ interface Runtime {
 const logger = new Logger('Gateway');
 
 /**
- * Named through a variable and typed here, not imported: tsc follows (even type-only) imports, and
- * the production build (tsconfig.production.json) leaves the sandbox out.
+ * The sandbox/ folder beside src/ (and beside the compiled src/ in a sandbox build), absent from a
+ * production build. Named through a variable and typed here, not imported: tsc follows (even
+ * type-only) imports, and the production build (tsconfig.production.json) leaves the sandbox out.
  */
-const SANDBOX_RUNTIME_MODULE = './sandbox/sandbox-runtime';
+const SANDBOX_RUNTIME_MODULE = '../sandbox/sandbox-runtime';
 interface SandboxRuntimeModule {
   /** The sandbox's pacing (how fast simulated work moves) read from SANDBOX_* variables. */
   sandboxPacing(env: NodeJS.ProcessEnv): object;
@@ -96,10 +97,6 @@ async function bootstrap(): Promise<void> {
   const app = await createGatewayApp(runtime.config);
   await app.listen(port, host);
 
-  // The port listened on, not the one asked for: PORT=0 picks a free one.
-  const { port: listening } = app.getHttpServer().address() as AddressInfo;
-  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
-
   const shutdown = async (signal: string) => {
     const { shutdownDrainMs } = runtime.config.server;
     logger.log(`${signal} received: not ready, draining for ${shutdownDrainMs} ms, then closing`);
@@ -107,8 +104,13 @@ async function bootstrap(): Promise<void> {
     await runtime.stop();
     process.exit(0);
   };
+  // Before the announcement: a signal sent as soon as it is read still shuts down gracefully.
   process.once('SIGINT', (signal) => void shutdown(signal));
   process.once('SIGTERM', (signal) => void shutdown(signal));
+
+  // The port listened on, not the one asked for: PORT=0 picks a free one.
+  const { port: listening } = app.getHttpServer().address() as AddressInfo;
+  runtime.announce(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${listening}`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
-import { SANDBOX_APP_CENTER, SANDBOX_APP_WAREHOUSE } from '../src/sandbox/sandbox-catalogue';
-import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
-import { rainbond } from '../src/sandbox/sandbox.test-helpers';
+import { SANDBOX_APP_CENTER, SANDBOX_APP_WAREHOUSE } from '../sandbox/sandbox-catalogue';
+import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
+import { rainbond } from '../sandbox/sandbox.test-helpers';
 import {
   ACME_ONLY_KEY,
   expectProblem,

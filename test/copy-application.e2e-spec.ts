@@ -1,4 +1,4 @@
-import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
+import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
 import {
   ACME_ONLY_KEY,
   expectProblem,

@@ -5,9 +5,9 @@ import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
 import { parseConfig } from '../src/config/config.loader';
 import { longestUpstreamTimeoutMs } from '../src/config/gateway-config.schema';
-import { DEVELOPMENT_API_KEY } from '../src/sandbox/sandbox-runtime';
-import { SANDBOX_SECRET_ENV_NAMES } from '../src/sandbox/sandbox-secrets';
-import { PORT_ENV, readStandaloneSettings } from '../src/sandbox/standalone-settings';
+import { DEVELOPMENT_API_KEY } from '../sandbox/sandbox-runtime';
+import { SANDBOX_SECRET_ENV_NAMES } from '../sandbox/sandbox-secrets';
+import { PORT_ENV, readStandaloneSettings } from '../sandbox/standalone-settings';
 
 /**
  * No Docker engine runs where the tests run, so the compose file is checked statically: against the
@@ -188,7 +188,7 @@ describe('docker-compose.yml, sandbox profile', () => {
 
   it('runs the standalone entry point, configured by an environment it accepts', () => {
     expect(simulators.command).toEqual(['node', 'dist/sandbox/standalone.js']);
-    expect(existsSync(join(root, 'src', 'sandbox', 'standalone.ts'))).toBe(true);
+    expect(existsSync(join(root, 'sandbox', 'standalone.ts'))).toBe(true);
     const settings = readStandaloneSettings(simulatorEnv);
     expect(settings).toMatchObject({ host: '0.0.0.0', allowRemote: true, faults: [] });
   });

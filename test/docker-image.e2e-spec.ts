@@ -23,6 +23,7 @@ const LOCAL_ONLY = [
   'src/local.pem',
   'node_modules/typescript/package.json',
   'dist/main.js',
+  'dist-sandbox/src/main.js',
   'coverage/lcov.info',
   '.git/config',
 ];
@@ -37,7 +38,7 @@ describe('the Docker images (worked out from the Dockerfile and .dockerignore)',
     expect(context.filter((file) => SECRET_FILE.test(file) || TEST_FILE.test(file))).toEqual([]);
     expect(
       context.filter((file) =>
-        /^(bench|docs|scripts|dist|node_modules|coverage|\.git)\//.test(file),
+        /^(bench|docs|scripts|dist|dist-sandbox|node_modules|coverage|\.git)\//.test(file),
       ),
     ).toEqual([]);
     expect(context).toEqual(expect.arrayContaining(['package-lock.json', 'src/main.ts']));
@@ -61,13 +62,12 @@ describe('the Docker images (worked out from the Dockerfile and .dockerignore)',
     expect(production.filter((file) => TEST_FILE.test(file))).toEqual([]);
     expect(production.filter((file) => SECRET_FILE.test(file))).toEqual([]);
     expect(production.filter((file) => file.startsWith('config/'))).toEqual([]);
-    expect(production).not.toContain('dist/openapi/write-openapi.js');
   });
 
   it('builds the simulators into the sandbox image, still without tests or secrets', () => {
     expect(sandbox).toEqual(
       expect.arrayContaining([
-        'dist/main.js',
+        'dist/src/main.js',
         'dist/sandbox/standalone.js',
         'dist/sandbox/sandbox-runtime.js',
         'config/default.yaml',
@@ -77,11 +77,26 @@ describe('the Docker images (worked out from the Dockerfile and .dockerignore)',
     expect(sandbox.filter((file) => SECRET_FILE.test(file))).toEqual([]);
   });
 
+  it('starts each image from a file it holds', () => {
+    for (const name of ['production', 'sandbox']) {
+      const { command, files } = stages.get(name)!;
+      const [node, entry] = command!;
+      expect(node).toBe('node');
+      expect([...files]).toContain(`${entry}.js`);
+    }
+  });
+
   it('keeps out each local-only secret, key and build output it is offered', () => {
     expect(LOCAL_ONLY.filter((file) => SECRET_FILE.test(file))).toHaveLength(7);
     expect(contextFiles(LOCAL_ONLY)).toEqual([]);
     expect(
-      contextFiles(['src/main.ts', 'src/main.spec.ts', 'src/sandbox/x.test-helpers.ts']),
-    ).toEqual(['src/main.ts']);
+      contextFiles([
+        'src/main.ts',
+        'src/main.spec.ts',
+        'sandbox/standalone.ts',
+        'sandbox/sandbox.spec.ts',
+        'sandbox/sandbox.test-helpers.ts',
+      ]),
+    ).toEqual(['src/main.ts', 'sandbox/standalone.ts']);
   });
 });

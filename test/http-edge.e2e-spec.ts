@@ -1,5 +1,5 @@
 import { INSTALL_EXAMPLE } from '../src/applications/applications.examples';
-import { SANDBOX_TARGETS } from '../src/sandbox/sandbox-faults';
+import { SANDBOX_TARGETS } from '../sandbox/sandbox-faults';
 import { expectRawProblem, rawRequest } from './support/raw-http';
 import {
   DEMO_KEY,

@@ -1,5 +1,5 @@
 import { INSTALL_EXAMPLE, PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
-import { SANDBOX_TARGETS } from '../src/sandbox/sandbox-faults';
+import { SANDBOX_TARGETS } from '../sandbox/sandbox-faults';
 import { sampleValue } from './support/metrics-text';
 import { startTestIssuer, SUBJECT, type TestIssuer } from './support/oidc-issuer';
 import { expectProblem, startTestGateway, type TestGateway } from './support/test-gateway';

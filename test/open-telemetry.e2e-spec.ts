@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { INSTALL_EXAMPLE } from '../src/applications/applications.examples';
-import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
-import { SANDBOX_CONFIG_PATH } from '../src/sandbox/sandbox-runtime';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { SANDBOX_CONFIG_PATH } from '../sandbox/sandbox-runtime';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN_ID = '00f067aa0ba902b7';

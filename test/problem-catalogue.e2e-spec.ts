@@ -5,7 +5,7 @@ import {
 } from '../src/applications/applications.examples';
 import { PROBLEM_SLUGS, PROBLEM_TYPES, problemType, type ProblemSlug } from '../src/common/problem';
 import type { GatewayConfig } from '../src/config/gateway-config.schema';
-import type { SandboxFault } from '../src/sandbox/sandbox-faults';
+import type { SandboxFault } from '../sandbox/sandbox-faults';
 import { startTestGateway, type TestGateway, type TestResponse } from './support/test-gateway';
 
 const APPS = '/v1/teams/acme/applications';

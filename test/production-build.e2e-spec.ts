@@ -1,22 +1,43 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { output } from './support/process-output';
 
 /**
- * `npm run build` compiles with SWC, not tsc: the built gateway must still carry the decorator
- * metadata Nest, Swagger and class-validator read. Built as the script builds (into a scratch
- * directory) and run by plain Node: same OpenAPI document as the committed one, DTO validation on.
+ * `npm run build` (the gateway) and `npm run build:sandbox` (the gateway and the simulators, what
+ * `npm start` runs) compile with SWC, not tsc: the built gateway must still carry the decorator
+ * metadata Nest, Swagger and class-validator read. Built as the scripts build (into a scratch
+ * directory) and run by plain Node.
  */
 const ROOT = join(__dirname, '..');
 const OUT = 'dist-build-test';
 const SWC = join(ROOT, 'node_modules', '@swc', 'cli', 'bin', 'swc.js');
 
+/** Runs package.json's `script` (an `swc … -d dist…` line) with its output in OUT instead. */
+function buildAs(script: string, expected: string[]): void {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [command, ...args] = scripts[script].split(' ');
+  const output = args.indexOf('-d') + 1;
+  expect([command, ...args.slice(0, output + 1)]).toEqual(expected);
+  args[output] = OUT;
+  execFileSync(process.execPath, [SWC, ...args], { cwd: ROOT });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+}
+
 const PROBE = `
 require('reflect-metadata');
 const out = process.argv[1];
-const { createGatewayApp } = require(out + '/app.factory');
+const { createGatewayApp } = require(out + '/src/app.factory');
 const { startSandboxRuntime } = require(out + '/sandbox/sandbox-runtime');
-const { createOpenApiDocument, serializeOpenApiDocument } = require(out + '/openapi/openapi-document');
+const { createOpenApiDocument, serializeOpenApiDocument } = require(out + '/src/openapi/openapi-document');
 (async () => {
   const runtime = await startSandboxRuntime();
   const config = { ...runtime.config, logging: { level: 'silent', pretty: false } };
@@ -35,17 +56,27 @@ const { createOpenApiDocument, serializeOpenApiDocument } = require(out + '/open
 })();
 `;
 
-describe('the production build (npm run build)', () => {
-  afterAll(() => rmSync(join(ROOT, OUT), { recursive: true, force: true }));
+describe('the SWC builds (npm run build, npm run build:sandbox)', () => {
+  afterEach(() => rmSync(join(ROOT, OUT), { recursive: true, force: true }));
 
-  it('keeps the metadata Swagger and class-validator need', () => {
-    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
-    const [command, ...args] = scripts.build.split(' ');
-    expect([command, ...args.slice(0, 3)]).toEqual(['swc', 'src', '-d', 'dist']);
-    args[2] = OUT;
-    execFileSync(process.execPath, [SWC, ...args], { cwd: ROOT });
+  it('builds the gateway without the simulators, and that build asks for CONFIG_FILE', () => {
+    buildAs('build', ['swc', 'src', '-d', 'dist']);
+    const files = filesUnder(join(ROOT, OUT));
+    expect(files).toEqual(expect.arrayContaining(['main.js', 'app.factory.js']));
+    expect(files.filter((file) => /sandbox|simulator/.test(file))).toEqual([]);
+
+    const run = spawnSync(process.execPath, [join(OUT, 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('CONFIG_FILE is not set, and this build has no sandbox');
+  }, 60_000);
+
+  it('keeps the metadata Swagger and class-validator need (same OpenAPI document, DTO validation on)', () => {
+    buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']);
 
     const probe = execFileSync(process.execPath, ['-e', PROBE, join(ROOT, OUT)], {
       cwd: ROOT,
@@ -59,5 +90,22 @@ describe('the production build (npm run build)', () => {
     expect(document).toBe(readFileSync(join(ROOT, 'openapi.json'), 'utf8'));
     expect(invalid.type).toBe('https://gateway.internal/problems/validation-failed');
     expect(invalid.errors.map((error) => error.field)).toContain('name');
+  }, 60_000);
+
+  it('starts sandbox mode from the built main.js, which finds the simulators beside it', async () => {
+    buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']);
+    const child = spawn(process.execPath, [join(OUT, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, PORT: '0' },
+    });
+    const stdout = output(child.stdout);
+    const exited = once(child, 'exit');
+    try {
+      await stdout.waitFor(/Application gateway is ready \(sandbox mode\)/);
+      child.kill('SIGTERM');
+      expect(await exited).toEqual([0, null]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 });

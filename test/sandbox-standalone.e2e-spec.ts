@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { ANY_FREE_PORTS } from '../src/sandbox/sandbox.test-helpers';
+import { ANY_FREE_PORTS } from '../sandbox/sandbox.test-helpers';
 import { output } from './support/process-output';
 
 /**
@@ -15,12 +15,12 @@ jest.setTimeout(30_000);
 function startStandalone(env: Record<string, string>): ChildProcessWithoutNullStreams {
   return spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join('src', 'sandbox', 'standalone.ts')],
+    ['-r', 'ts-node/register/transpile-only', join('sandbox', 'standalone.ts')],
     { cwd: root, env: { PATH: process.env.PATH, ...env } },
   );
 }
 
-describe('the standalone sandbox process (src/sandbox/standalone.ts)', () => {
+describe('the standalone sandbox process (sandbox/standalone.ts)', () => {
   it('serves the control API and exits 0 on SIGTERM', async () => {
     const child = startStandalone(ANY_FREE_PORTS);
     const stdout = output(child.stdout);

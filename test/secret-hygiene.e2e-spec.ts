@@ -5,8 +5,8 @@ import {
   UPGRADE_EXAMPLE,
 } from '../src/applications/applications.examples';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../src/config/gateway-config.schema';
-import type { Sandbox } from '../src/sandbox/sandbox';
-import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
+import type { Sandbox } from '../sandbox/sandbox';
+import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
 import {
   ACME_ONLY_KEY,
   DEMO_KEY,

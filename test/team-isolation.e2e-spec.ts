@@ -4,8 +4,8 @@ import {
   PUBLISH_EXAMPLES,
   UPGRADE_EXAMPLE,
 } from '../src/applications/applications.examples';
-import type { SandboxTarget } from '../src/sandbox/sandbox';
-import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
+import type { SandboxTarget } from '../sandbox/sandbox';
+import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
 import {
   ACME_ONLY_KEY,
   DEMO_KEY,

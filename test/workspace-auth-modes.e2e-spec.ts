@@ -1,7 +1,7 @@
 import { PUBLISH_EXAMPLES } from '../src/applications/applications.examples';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../src/config/gateway-config.schema';
-import type { Sandbox } from '../src/sandbox/sandbox';
-import { SANDBOX_WORLD } from '../src/sandbox/sandbox-world';
+import type { Sandbox } from '../sandbox/sandbox';
+import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
 import { expectProblem, startTestGateway, type TestGateway } from './support/test-gateway';
 
 const AGENCY = SANDBOX_WORLD.workspace.agency;

@@ -1,4 +1,4 @@
-import type { Sandbox, SandboxFault, SandboxTarget } from '../../src/sandbox/sandbox';
+import type { Sandbox, SandboxFault, SandboxTarget } from '../../sandbox/sandbox';
 
 /**
  * What the simulators do wrong during a chaos run, per request, by probability. `slow-response`

@@ -2,14 +2,48 @@ import type { TeamContext } from '../teams/team-context';
 import type { ApplicationRef, ProviderName, RainbondAppRef } from './application-id';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
-import type { PublishAppCenterRequest } from './dto/publish-app-center.dto';
-import type { PublishAppWarehouseRequest } from './dto/publish-app-warehouse.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import type { Application } from './models/application.model';
 import type { Catalog } from './models/catalog.model';
 import type { UpgradeResult } from './models/upgrade-option.model';
 
-export type PublishApplicationRequest = PublishAppCenterRequest | PublishAppWarehouseRequest;
+/*
+ * What ApplicationsService and the reads need from a platform, one port per capability. A provider
+ * implements each port it registers fully (provider-registration.ts). Results always carry `raw`
+ * (the upstream body); the use cases drop it unless `?view=full`.
+ */
+
+/** A publish body: every provider's DTO names its provider, which is how a body is dispatched. */
+export interface PublishRequest {
+  provider: ProviderName;
+}
+
+export interface ApplicationPublisher<R extends PublishRequest> {
+  publish(team: TeamContext, request: R): Promise<Application>;
+}
+
+/** The copy target after the team guard resolved it: a team the caller may use, and its app. */
+export interface CopyTarget {
+  team: TeamContext;
+  app: RainbondAppRef;
+}
+
+export interface AppInstaller<A extends ApplicationRef> {
+  install(team: TeamContext, app: A, request: InstallApplicationRequest): Promise<Application>;
+}
+
+export interface AppCopier<A extends ApplicationRef> {
+  copy(
+    team: TeamContext,
+    app: A,
+    target: CopyTarget,
+    request: CopyApplicationRequest,
+  ): Promise<Application>;
+}
+
+export interface AppUpgrader<A extends ApplicationRef> {
+  upgrade(team: TeamContext, app: A, request: UpgradeApplicationRequest): Promise<Application>;
+}
 
 /** A slice of one source's applications, in that source's stable order. */
 export interface SourcePage {
@@ -29,44 +63,20 @@ export interface ApplicationSource {
   page(offset: number, limit: number, nameContains?: string): Promise<SourcePage>;
 }
 
-/** The copy target after the team guard resolved it: a team the caller may use, and its app. */
-export interface CopyTarget {
-  team: TeamContext;
-  app: RainbondAppRef;
+/** Every provider reads its applications. */
+export interface ApplicationReader<A extends ApplicationRef> {
+  /** The team's application lists on this platform (none when the team has no account there). */
+  sources(team: TeamContext): ApplicationSource[];
+  /** One application; a 404 problem when the team cannot see it. */
+  get(team: TeamContext, app: A): Promise<Application>;
 }
 
-/**
- * What ApplicationsService needs from a platform. A provider implements the operations its platform
- * has; asking a provider for one it lacks is a 400 on the application id.
- * Results always carry `raw` (the upstream body); the service drops it unless `?view=full`.
- */
-export interface ApplicationProvider {
-  readonly provider: ProviderName;
-  publish?(team: TeamContext, request: PublishApplicationRequest): Promise<Application>;
-  install?(
-    team: TeamContext,
-    app: RainbondAppRef,
-    request: InstallApplicationRequest,
-  ): Promise<Application>;
-  copy?(
-    team: TeamContext,
-    app: RainbondAppRef,
-    target: CopyTarget,
-    request: CopyApplicationRequest,
-  ): Promise<Application>;
-  upgrade?(
-    team: TeamContext,
-    app: RainbondAppRef,
-    request: UpgradeApplicationRequest,
-  ): Promise<Application>;
-
-  // ---- reads ----
-  /** The team's application lists on this platform (none when the team has no account there). */
-  sources?(team: TeamContext): ApplicationSource[];
-  /** One application; a 404 problem when the team cannot see it. */
-  get?(team: TeamContext, app: ApplicationRef): Promise<Application>;
+export interface UpgradeOptionsReader<A extends ApplicationRef> {
   /** The versions `upgrade` accepts for each app model installed in the app. */
-  upgradeOptions?(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult>;
+  upgradeOptions(team: TeamContext, app: A): Promise<UpgradeResult>;
+}
+
+export interface CatalogReader {
   /** What a publish form may offer as catalog or category. */
-  catalogs?(team: TeamContext): Promise<Catalog[]>;
+  catalogs(team: TeamContext): Promise<Catalog[]>;
 }

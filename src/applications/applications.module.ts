@@ -1,25 +1,20 @@
 import { Module } from '@nestjs/common';
-import { RainbondAdapter } from '../rainbond/rainbond.adapter';
-import { RainbondModule } from '../rainbond/rainbond.module';
-import { TeamsModule } from '../teams/teams.module';
-import { AppCenterAdapter } from '../workspace/app-center.adapter';
-import { AppWarehouseAdapter } from '../workspace/app-warehouse.adapter';
-import { WorkspaceModule } from '../workspace/workspace.module';
-import type { ApplicationProvider } from './application-provider.port';
+import { GATEWAY_CONFIG } from '../config/config.tokens';
+import type { GatewayConfig } from '../config/gateway-config.schema';
 import { ApplicationsController } from './applications.controller';
-import { APPLICATION_PROVIDERS } from './applications.di-tokens';
 import { ApplicationsService } from './applications.service';
+import type { ProviderRegistration } from './provider-registration';
+import { ProviderRegistry } from './provider-registry';
 import { ApplicationReadsController } from './reads/application-reads.controller';
 import { ApplicationReadsService } from './reads/application-reads.service';
 import { ListCursors } from './reads/list-cursor';
 import { ReadCache } from './reads/read-cache';
 import { READ_CURSORS } from './reads/reads.di-tokens';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig } from '../config/gateway-config.schema';
+import { REGISTERED_PROVIDERS } from './registered-providers';
 
-/** The public applications API (writes and BFF reads); the only place that binds the provider port. */
+/** The public applications API (writes and BFF reads) over the registered providers. */
 @Module({
-  imports: [TeamsModule, RainbondModule, WorkspaceModule],
+  imports: REGISTERED_PROVIDERS.map((entry) => entry.module),
   controllers: [ApplicationsController, ApplicationReadsController],
   providers: [
     ApplicationsService,
@@ -35,11 +30,12 @@ import type { GatewayConfig } from '../config/gateway-config.schema';
       inject: [GATEWAY_CONFIG],
     },
     {
-      provide: APPLICATION_PROVIDERS,
-      useFactory: (...adapters: ApplicationProvider[]) => adapters,
-      inject: [RainbondAdapter, AppCenterAdapter, AppWarehouseAdapter],
+      provide: ProviderRegistry,
+      useFactory: (...registrations: ProviderRegistration[][]) =>
+        new ProviderRegistry(registrations.flat()),
+      inject: REGISTERED_PROVIDERS.map((entry) => entry.registrations),
     },
   ],
-  exports: [APPLICATION_PROVIDERS],
+  exports: [ProviderRegistry],
 })
 export class ApplicationsModule {}

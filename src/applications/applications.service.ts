@@ -1,14 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ProblemError } from '../common/problem';
+import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
-import {
-  parseApplicationId,
-  type ApplicationRef,
-  type ProviderName,
-  type RainbondAppRef,
-} from './application-id';
-import type { ApplicationProvider, PublishApplicationRequest } from './application-provider.port';
-import { APPLICATION_PROVIDERS } from './applications.di-tokens';
+import { parseApplicationId } from './application-id';
+import type { ApplicationPublisher, CopyTarget, PublishRequest } from './application-provider.port';
+import { ProviderRegistry } from './provider-registry';
 import { ReadCache } from './reads/read-cache';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
@@ -17,32 +11,25 @@ import type { Application } from './models/application.model';
 
 export type View = 'summary' | 'full';
 
-type Operation = 'install' | 'copy' | 'upgrade';
+/** A validated publish body with the publisher its `provider` named (PublishApplicationPipe). */
+export interface PublishCommand {
+  readonly publisher: ApplicationPublisher<PublishRequest>;
+  readonly request: PublishRequest;
+}
 
 /**
- * Routes each write to the provider named by the body or the application id, then drops the
- * team's cached reads (for a copy, the target team's too).
+ * The write use cases: each goes to the provider the body or the application id names (dispatched
+ * once, by the registry), then drops the team's cached reads (for a copy, the target team's too).
  */
 @Injectable()
 export class ApplicationsService {
-  private readonly providers: ReadonlyMap<ProviderName, ApplicationProvider>;
-
   constructor(
-    @Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[],
+    private readonly registry: ProviderRegistry,
     private readonly readCache: ReadCache,
-  ) {
-    this.providers = new Map(providers.map((provider) => [provider.provider, provider]));
-  }
+  ) {}
 
-  async publish(
-    team: TeamContext,
-    request: PublishApplicationRequest,
-    view: View,
-  ): Promise<Application> {
-    const provider = this.providers.get(request.provider);
-    if (!provider?.publish)
-      throw ProblemError.invalidField('provider', 'cannot publish to this provider');
-    const published = await provider.publish(team, request);
+  async publish(team: TeamContext, command: PublishCommand, view: View): Promise<Application> {
+    const published = await command.publisher.publish(team, command.request);
     this.readCache.invalidateTeam(team.key);
     return withView(published, view);
   }
@@ -53,8 +40,8 @@ export class ApplicationsService {
     request: InstallApplicationRequest,
     view: View,
   ): Promise<Application> {
-    const { provider, app } = this.rainbondOperation(id, 'install');
-    const installed = await provider.install!(team, app, request);
+    const app = parseApplicationId(id);
+    const installed = await this.registry.installer(app).install(team, app, request);
     this.readCache.invalidateTeam(team.key);
     return withView(installed, view);
   }
@@ -62,18 +49,14 @@ export class ApplicationsService {
   async copy(
     team: TeamContext,
     id: string,
-    targetTeam: TeamContext,
+    target: CopyTarget,
     request: CopyApplicationRequest,
     view: View,
   ): Promise<Application> {
-    const { provider, app } = this.rainbondOperation(id, 'copy');
-    const targetApp = parseApplicationId(
-      request.target.applicationId,
-      'target.applicationId',
-    ) as RainbondAppRef;
-    const copied = await provider.copy!(team, app, { team: targetTeam, app: targetApp }, request);
+    const app = parseApplicationId(id);
+    const copied = await this.registry.copier(app).copy(team, app, target, request);
     this.readCache.invalidateTeam(team.key);
-    this.readCache.invalidateTeam(targetTeam.key);
+    this.readCache.invalidateTeam(target.team.key);
     return withView(copied, view);
   }
 
@@ -83,26 +66,10 @@ export class ApplicationsService {
     request: UpgradeApplicationRequest,
     view: View,
   ): Promise<Application> {
-    const { provider, app } = this.rainbondOperation(id, 'upgrade');
-    const upgraded = await provider.upgrade!(team, app, request);
+    const app = parseApplicationId(id);
+    const upgraded = await this.registry.upgrader(app).upgrade(team, app, request);
     this.readCache.invalidateTeam(team.key);
     return withView(upgraded, view);
-  }
-
-  /** The three app operations exist only on Rainbond; any other id is a 400 on `id`. */
-  private rainbondOperation(
-    id: string,
-    operation: Operation,
-  ): { provider: ApplicationProvider; app: RainbondAppRef } {
-    const ref: ApplicationRef = parseApplicationId(id);
-    const provider = this.providers.get(ref.provider);
-    if (ref.provider !== 'rainbond' || !provider?.[operation]) {
-      throw ProblemError.invalidField(
-        'id',
-        `${operation} applies to Rainbond applications (rainbond:{region}:{appId}) only`,
-      );
-    }
-    return { provider, app: ref };
   }
 }
 

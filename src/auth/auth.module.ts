@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CallerAuthGuard } from './caller-auth.guard';
 import { CallerRegistry } from './caller-registry';
 import { UserTokenVerifier } from './user-token.verifier';
 
+/** Who is calling; its guard takes its place in the inbound chain (inbound-chain.ts). */
 @Module({
-  providers: [CallerRegistry, UserTokenVerifier, { provide: APP_GUARD, useClass: CallerAuthGuard }],
-  exports: [CallerRegistry],
+  providers: [CallerRegistry, UserTokenVerifier, CallerAuthGuard],
+  exports: [CallerRegistry, CallerAuthGuard],
 })
 export class AuthModule {}

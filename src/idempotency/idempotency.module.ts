@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyService } from './idempotency.service';
 import { IdempotencyStores } from './idempotency-stores';
 
-/** `Idempotency-Key` on every POST, with records in Redis when it is configured. */
+/**
+ * `Idempotency-Key` on every POST, with records in Redis when it is configured; its interceptor takes
+ * its place in the inbound chain (inbound-chain.ts).
+ */
 @Module({
-  providers: [
-    IdempotencyStores,
-    IdempotencyService,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
+  providers: [IdempotencyStores, IdempotencyService, IdempotencyInterceptor],
+  exports: [IdempotencyInterceptor],
 })
 export class IdempotencyModule {}

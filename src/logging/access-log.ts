@@ -16,7 +16,7 @@ export function registerAccessLog(fastify: FastifyInstance): void {
         caller: request.caller?.name,
         subject: request.caller?.subject,
         team: request.team?.key,
-        targetTeam: request.copyTargetTeam?.key,
+        targetTeam: request.copyTarget?.team.key,
         traceId: traceContextOf(request.raw).traceId,
       },
       'request completed',

@@ -4,9 +4,8 @@ import {
   type ApplicationRef,
   type RainbondAppRef,
 } from '../applications/application-id';
-import type { ApplicationProvider } from '../applications/application-provider.port';
-import { APPLICATION_PROVIDERS } from '../applications/applications.di-tokens';
 import type { Application } from '../applications/models/application.model';
+import { ProviderRegistry } from '../applications/provider-registry';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { accountFor } from '../rainbond/rainbond.adapter';
@@ -37,7 +36,7 @@ export class ProgressReader {
 
   constructor(
     private readonly rainbond: RainbondClient,
-    @Inject(APPLICATION_PROVIDERS) private readonly providers: ApplicationProvider[],
+    private readonly providers: ProviderRegistry,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.eventsPerComponent = config.progress.eventsPerComponent;
@@ -85,8 +84,7 @@ export class ProgressReader {
     team: TeamContext,
     app: ApplicationRef,
   ): Promise<ApplicationProgress> {
-    const provider = this.providers.find((candidate) => candidate.provider === app.provider);
-    const found = await provider!.get!(team, app);
+    const found = await this.providers.reader(app).get(team, app);
     return fromWorkspaceApplication(app, found, new Date().toISOString());
   }
 }

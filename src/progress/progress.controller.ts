@@ -1,39 +1,19 @@
+import { Controller, Get, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  Controller,
-  Get,
-  Headers,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseApplicationId } from '../applications/application-id';
 import { ApplicationParams } from '../applications/dto/application-params.dto';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
-import {
-  ApiProblemResponses,
-  BODY_PROBLEMS,
-  TEAM_ROUTE_PROBLEMS,
-  UPSTREAM_PROBLEMS,
-} from '../common/api-problem-responses.decorator';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
+import { UPSTREAM_PROBLEMS } from '../common/api-problem-responses.decorator';
 import type { TeamContext } from '../teams/team-context';
-import { TeamCredentialsGuard } from '../teams/team-credentials.guard';
 import { CurrentTeam } from '../teams/team.decorators';
 import { EventsQuery } from './events-query.dto';
 import { ApplicationProgress, StreamTicket } from './progress.model';
@@ -42,7 +22,11 @@ import { ProgressReader } from './progress-reader';
 import { ProgressStreams } from './progress-streams';
 import { STREAM_TICKETS } from './progress.di-tokens';
 import type { StreamTickets } from './stream-tickets';
-import { ID_PARAM, TEAM_PARAM } from '../applications/application-route-params';
+import {
+  ApplicationRoute,
+  ApplicationWriteRoute,
+  GatewayApi,
+} from '../applications/route-kinds.decorators';
 
 const EVENTS_DESCRIPTION = [
   'A `text/event-stream` of the application’s progress (the model of `…/status`):',
@@ -57,11 +41,8 @@ const EVENTS_DESCRIPTION = [
 ].join('\n');
 
 /** Progress of an application's asynchronous upstream work: one read, or a stream of changes. */
-@ApiTags('progress')
-@ApiBearerAuth('api-key')
-@ApiBearerAuth('oidc')
+@GatewayApi('progress')
 @ApiExtraModels(ApplicationProgress)
-@UseGuards(TeamCredentialsGuard)
 @Controller({ path: 'teams/:team/applications', version: '1' })
 export class ProgressController {
   constructor(
@@ -77,10 +58,8 @@ export class ProgressController {
     description:
       'Rainbond: app state, component counts, each component’s state and latest events. App Warehouse: verification. App Center: NORMAL / FORBIDDEN. `settled` says whether anything still moves.',
   })
-  @TEAM_PARAM
-  @ID_PARAM
+  @ApplicationRoute(UPSTREAM_PROBLEMS, 'application-not-found')
   @ApiOkResponse({ type: ApplicationProgress })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   status(
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,
@@ -94,8 +73,7 @@ export class ProgressController {
     summary: 'Server-Sent Events of an application’s progress',
     description: EVENTS_DESCRIPTION,
   })
-  @TEAM_PARAM
-  @ID_PARAM
+  @ApplicationRoute(UPSTREAM_PROBLEMS, 'application-not-found')
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
@@ -112,7 +90,6 @@ export class ProgressController {
       },
     },
   })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   async events(
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,
@@ -132,11 +109,8 @@ export class ProgressController {
     description:
       'EventSource cannot send an Authorization header. The ticket goes in the events URL instead of a token: it opens this application’s events only, for `progress.ticketTtlSeconds`.',
   })
-  @TEAM_PARAM
-  @ID_PARAM
+  @ApplicationWriteRoute('application-not-found')
   @ApiCreatedResponse({ type: StreamTicket })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, BODY_PROBLEMS, 'application-not-found')
-  @ApiIdempotencyKey()
   ticket(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,

@@ -1,19 +1,20 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  formatApplicationId,
-  type ApplicationRef,
-  type RainbondAppRef,
-} from '../applications/application-id';
+import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
 import type {
-  ApplicationProvider,
+  AppCopier,
+  AppInstaller,
+  ApplicationReader,
   ApplicationSource,
+  AppUpgrader,
   CopyTarget,
+  UpgradeOptionsReader,
 } from '../applications/application-provider.port';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
 import type { Application } from '../applications/models/application.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
+import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../common/upstream.error';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
@@ -33,9 +34,16 @@ import {
   toUpgradeResult,
 } from './rainbond.mapper';
 
-/** The Rainbond ApplicationProvider: check what config can tell before calling, map, call, map back. */
+/** Rainbond's app operations and reads: check what config can tell before calling, map, call, map back. */
 @Injectable()
-export class RainbondAdapter implements ApplicationProvider {
+export class RainbondAdapter
+  implements
+    AppInstaller<RainbondAppRef>,
+    AppCopier<RainbondAppRef>,
+    AppUpgrader<RainbondAppRef>,
+    ApplicationReader<RainbondAppRef>,
+    UpgradeOptionsReader<RainbondAppRef>
+{
   readonly provider = 'rainbond' as const;
 
   constructor(private readonly client: RainbondClient) {}
@@ -135,14 +143,13 @@ export class RainbondAdapter implements ApplicationProvider {
     }));
   }
 
-  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
-    const ref = app as RainbondAppRef;
-    const account = accountFor(team, ref);
+  async get(team: TeamContext, app: RainbondAppRef): Promise<Application> {
+    const account = accountFor(team, app);
     const [info, components] = await Promise.all([
-      this.client.getApp(account, ref),
-      this.client.listComponents(account, ref),
+      this.client.getApp(account, app),
+      this.client.listComponents(account, app),
     ]);
-    return fromAppInfo(readContext(team.key, account), ref, info, components);
+    return fromAppInfo(readContext(team.key, account), app, info, components);
   }
 
   async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
@@ -169,14 +176,12 @@ async function readAfterWrite<T>(read: () => Promise<T>): Promise<T | undefined>
 
 /** The team's Rainbond account, provided the app lives in a region this team may use. */
 export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
-  if (!team.rainbond) {
-    throw ProblemError.of('provider-not-configured', `team ${team.key} has no Rainbond account`);
-  }
-  if (!team.rainbond.regions.includes(app.region)) {
+  const account = configuredAccount(team, team.rainbond, 'Rainbond');
+  if (!account.regions.includes(app.region)) {
     // same answer as an unknown app: a region outside the team's config is not visible to it
     throw ProblemError.applicationNotFound(formatApplicationId(app));
   }
-  return team.rainbond;
+  return account;
 }
 
 /**

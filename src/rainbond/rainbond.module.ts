@@ -1,12 +1,44 @@
-import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
+import { UpstreamHttpModule } from '../common/upstream-http.module';
+import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
 import { RainbondAdapter } from './rainbond.adapter';
 import { RainbondClient } from './rainbond.client';
 
-/** Rainbond provider: the HTTP client and the ApplicationProvider adapter over it. Needs GATEWAY_CONFIG. */
+const RAINBOND_REGISTRATIONS = Symbol('RAINBOND_REGISTRATIONS');
+
+/** Rainbond has the app operations (install, copy, upgrade) and upgrade options; no publish. */
+function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'rainbond'>[] {
+  return [
+    {
+      provider: 'rainbond',
+      ids: 'Rainbond applications (rainbond:{region}:{appId})',
+      reader: adapter,
+      installer: adapter,
+      copier: adapter,
+      upgrader: adapter,
+      upgradeOptions: adapter,
+    },
+  ];
+}
+
+/** Rainbond provider: the HTTP client, the adapter over it and its registration. Needs GATEWAY_CONFIG. */
 @Module({
   imports: [UpstreamHttpModule],
-  providers: [RainbondClient, RainbondAdapter],
-  exports: [RainbondAdapter, RainbondClient],
+  providers: [
+    RainbondClient,
+    RainbondAdapter,
+    {
+      provide: RAINBOND_REGISTRATIONS,
+      useFactory: rainbondRegistrations,
+      inject: [RainbondAdapter],
+    },
+  ],
+  exports: [RAINBOND_REGISTRATIONS, RainbondClient],
 })
 export class RainbondModule {}
+
+/** What the applications module registers for Rainbond. */
+export const RAINBOND_PROVIDER: ProviderPackage = {
+  module: RainbondModule,
+  registrations: RAINBOND_REGISTRATIONS,
+};

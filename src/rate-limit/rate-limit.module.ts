@@ -1,13 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { RedisConnection } from '../redis/redis-connection';
 import { CallerRateLimitGuard, RateLimitBudgets } from './caller-rate-limit.guard';
 import { SharedRateLimitWindow } from './shared-rate-limit-window';
 
 /**
- * Must be imported after AuthModule: its guard runs after the auth guard has set the caller.
- * Counters live in Redis when it is configured (shared by the instances), in memory otherwise.
+ * One budget per principal; its guard takes its place in the inbound chain (inbound-chain.ts), after
+ * the auth guard has named the caller. Counters live in Redis when it is configured (shared by the
+ * instances), in memory otherwise.
  */
 @Module({})
 export class RateLimitModule {
@@ -33,8 +33,8 @@ export class RateLimitModule {
             new SharedRateLimitWindow(redis, windowSeconds * 1000),
         },
         CallerRateLimitGuard,
-        { provide: APP_GUARD, useExisting: CallerRateLimitGuard },
       ],
+      exports: [CallerRateLimitGuard],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { CopyTarget } from '../applications/application-provider.port';
 import type { TeamContext } from './team-context';
 
 /** The `{team}` of the path, resolved by TeamCredentialsGuard. */
@@ -8,8 +9,8 @@ export const CurrentTeam = createParamDecorator(
     context.switchToHttp().getRequest<FastifyRequest>().team!,
 );
 
-/** The copy target team, resolved by TeamCredentialsGuard (undefined until the body is valid). */
-export const CopyTargetTeam = createParamDecorator(
-  (_: unknown, context: ExecutionContext): TeamContext | undefined =>
-    context.switchToHttp().getRequest<FastifyRequest>().copyTargetTeam,
+/** The copy target team and app, resolved by TeamCredentialsGuard (undefined until the body is valid). */
+export const ResolvedCopyTarget = createParamDecorator(
+  (_: unknown, context: ExecutionContext): CopyTarget | undefined =>
+    context.switchToHttp().getRequest<FastifyRequest>().copyTarget,
 );

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { GatewayApi } from '../applications/route-kinds.decorators';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ApiProblemResponses, ROUTE_PROBLEMS } from '../common/api-problem-responses.decorator';
@@ -7,9 +8,7 @@ import type { TeamContext } from './team-context';
 import { TeamRegistry } from './team-registry.service';
 import { TeamList, type TeamSummary } from './team-summary.model';
 
-@ApiTags('teams')
-@ApiBearerAuth('api-key')
-@ApiBearerAuth('oidc')
+@GatewayApi('teams')
 @Controller({ path: 'teams', version: '1' })
 export class TeamsController {
   constructor(private readonly teams: TeamRegistry) {}

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
+import { formatApplicationId, type WorkspaceAppRef } from '../applications/application-id';
 import type {
-  ApplicationProvider,
+  ApplicationPublisher,
+  ApplicationReader,
   ApplicationSource,
-  PublishApplicationRequest,
+  CatalogReader,
 } from '../applications/application-provider.port';
-import type { PublishAppCenterRequest } from '../applications/dto/publish-app-center.dto';
+import type { PublishAppCenterRequest } from './publish-app-center.dto';
 import type { Application } from '../applications/models/application.model';
 import type { Catalog } from '../applications/models/catalog.model';
+import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { AppCenterClient } from './app-center.client';
@@ -16,23 +18,23 @@ import {
   fromUploadAppResponse,
   toUploadAppRequest,
 } from './app-center.mapper';
-import { requireWorkspace } from './workspace-account';
 
-/** ApplicationProvider for the Workspace App Center. */
+/** The Workspace App Center: publish, reads and catalogs. */
 @Injectable()
-export class AppCenterAdapter implements ApplicationProvider {
+export class AppCenterAdapter
+  implements
+    ApplicationPublisher<PublishAppCenterRequest>,
+    ApplicationReader<WorkspaceAppRef>,
+    CatalogReader
+{
   readonly provider = 'app-center' as const;
 
   constructor(private readonly client: AppCenterClient) {}
 
-  async publish(team: TeamContext, request: PublishApplicationRequest): Promise<Application> {
-    const { projectId } = requireWorkspace(team);
-    const appCenterRequest = asAppCenterRequest(request);
-    checkBucketName(appCenterRequest, projectId);
-    const response = await this.client.uploadApp(
-      team,
-      toUploadAppRequest(appCenterRequest, projectId),
-    );
+  async publish(team: TeamContext, request: PublishAppCenterRequest): Promise<Application> {
+    const { projectId } = configuredAccount(team, team.workspace, 'Workspace');
+    checkBucketName(request, projectId);
+    const response = await this.client.uploadApp(team, toUploadAppRequest(request, projectId));
     return fromUploadAppResponse(team.key, response);
   }
 
@@ -54,7 +56,7 @@ export class AppCenterAdapter implements ApplicationProvider {
   }
 
   /** The App Center has no get-one: the list is read a page at a time until the id turns up. */
-  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
+  async get(team: TeamContext, app: WorkspaceAppRef): Promise<Application> {
     for (let offset = 0; ; offset += MAX_PAGE) {
       const list = await this.client.listApps(team, { offset, limit: MAX_PAGE });
       const found = list.items.find((item) => item.id === String(app.appId));
@@ -78,13 +80,6 @@ export class AppCenterAdapter implements ApplicationProvider {
 
 /** ListApps accepts `limit` up to 100. */
 const MAX_PAGE = 100;
-
-function asAppCenterRequest(request: PublishApplicationRequest): PublishAppCenterRequest {
-  if (request.provider !== 'app-center') {
-    throw ProblemError.invalidField('provider', 'must be app-center');
-  }
-  return request;
-}
 
 /** App Center only reads from the project's own bucket; say so before spending any upstream call. */
 function checkBucketName(request: PublishAppCenterRequest, projectId: string): void {

@@ -1,4 +1,4 @@
-import type { PublishAppCenterRequest } from '../applications/dto/publish-app-center.dto';
+import type { PublishAppCenterRequest } from './publish-app-center.dto';
 import { fromUploadAppResponse, toUploadAppRequest } from './app-center.mapper';
 import { uploadAppResponseSchema } from './app-center.wire';
 import { SEED_ICON, SEED_UPLOAD_APP_RESPONSE } from './workspace.test-helpers';

@@ -1,7 +1,4 @@
-import type {
-  FileStoreInput,
-  PublishAppCenterRequest,
-} from '../applications/dto/publish-app-center.dto';
+import type { FileStoreInput, PublishAppCenterRequest } from './publish-app-center.dto';
 import type {
   Application,
   ApplicationStatus,

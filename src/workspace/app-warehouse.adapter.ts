@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
+import { formatApplicationId, type WorkspaceAppRef } from '../applications/application-id';
 import type {
-  ApplicationProvider,
+  ApplicationPublisher,
+  ApplicationReader,
   ApplicationSource,
-  PublishApplicationRequest,
+  CatalogReader,
 } from '../applications/application-provider.port';
-import type { PublishAppWarehouseRequest } from '../applications/dto/publish-app-warehouse.dto';
+import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import type { Application } from '../applications/models/application.model';
 import type { Catalog } from '../applications/models/catalog.model';
 import { WAREHOUSE_CATEGORIES } from '../applications/models/workspace-enums';
+import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { AppWarehouseClient } from './app-warehouse.client';
@@ -16,21 +18,22 @@ import {
   fromCreateWarehouseAppResponse,
   toCreateWarehouseAppRequest,
 } from './app-warehouse.mapper';
-import { requireWorkspace } from './workspace-account';
 
-/** ApplicationProvider for the WorkspaceApp App Warehouse. */
+/** The WorkspaceApp App Warehouse: publish, reads and its fixed categories. */
 @Injectable()
-export class AppWarehouseAdapter implements ApplicationProvider {
+export class AppWarehouseAdapter
+  implements
+    ApplicationPublisher<PublishAppWarehouseRequest>,
+    ApplicationReader<WorkspaceAppRef>,
+    CatalogReader
+{
   readonly provider = 'app-warehouse' as const;
 
   constructor(private readonly client: AppWarehouseClient) {}
 
-  async publish(team: TeamContext, request: PublishApplicationRequest): Promise<Application> {
-    requireWorkspace(team);
-    const response = await this.client.createApp(
-      team,
-      toCreateWarehouseAppRequest(asAppWarehouseRequest(request)),
-    );
+  async publish(team: TeamContext, request: PublishAppWarehouseRequest): Promise<Application> {
+    configuredAccount(team, team.workspace, 'Workspace');
+    const response = await this.client.createApp(team, toCreateWarehouseAppRequest(request));
     return fromCreateWarehouseAppResponse(team.key, response);
   }
 
@@ -52,7 +55,7 @@ export class AppWarehouseAdapter implements ApplicationProvider {
   }
 
   /** The warehouse list filters by `app_id`. */
-  async get(team: TeamContext, app: ApplicationRef): Promise<Application> {
+  async get(team: TeamContext, app: WorkspaceAppRef): Promise<Application> {
     const appId = String(app.appId);
     const list = await this.client.listApps(team, { offset: 0, limit: 1, appId });
     const found = list.items.find((item) => item.app_id === appId);
@@ -69,11 +72,4 @@ export class AppWarehouseAdapter implements ApplicationProvider {
       })),
     );
   }
-}
-
-function asAppWarehouseRequest(request: PublishApplicationRequest): PublishAppWarehouseRequest {
-  if (request.provider !== 'app-warehouse') {
-    throw ProblemError.invalidField('provider', 'must be app-warehouse');
-  }
-  return request;
 }

@@ -1,4 +1,4 @@
-import type { PublishAppWarehouseRequest } from '../applications/dto/publish-app-warehouse.dto';
+import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import { WAREHOUSE_CATEGORIES } from '../applications/models/workspace-enums';
 import {
   CATEGORY_TO_WIRE,

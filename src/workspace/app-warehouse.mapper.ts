@@ -1,4 +1,4 @@
-import type { PublishAppWarehouseRequest } from '../applications/dto/publish-app-warehouse.dto';
+import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import type { Application, ApplicationStatus } from '../applications/models/application.model';
 import type { WarehouseCategory } from '../applications/models/workspace-enums';
 import { present, presentGroup } from '../common/empty-is-absent';

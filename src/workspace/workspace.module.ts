@@ -1,11 +1,39 @@
-import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { Module } from '@nestjs/common';
+import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
+import { publishRoute } from '../applications/provider-registration';
+import { UpstreamHttpModule } from '../common/upstream-http.module';
 import { IamModule } from '../iam/iam.module';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppCenterClient } from './app-center.client';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
 import { AppWarehouseClient } from './app-warehouse.client';
+import { PublishAppCenterRequest } from './publish-app-center.dto';
+import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import { WorkspaceClient } from './workspace.client';
+
+const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
+
+/** Both catalogs publish and list their categories; neither has app operations. */
+function workspaceRegistrations(
+  appCenter: AppCenterAdapter,
+  appWarehouse: AppWarehouseAdapter,
+): ProviderRegistration[] {
+  const appCenterProvider: ProviderRegistration<'app-center'> = {
+    provider: 'app-center',
+    ids: 'App Center applications (app-center:{id})',
+    reader: appCenter,
+    publish: publishRoute(PublishAppCenterRequest, appCenter),
+    catalog: appCenter,
+  };
+  const appWarehouseProvider: ProviderRegistration<'app-warehouse'> = {
+    provider: 'app-warehouse',
+    ids: 'App Warehouse applications (app-warehouse:{id})',
+    reader: appWarehouse,
+    publish: publishRoute(PublishAppWarehouseRequest, appWarehouse),
+    catalog: appWarehouse,
+  };
+  return [appCenterProvider, appWarehouseProvider];
+}
 
 /** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse) providers. */
 @Module({
@@ -16,7 +44,19 @@ import { WorkspaceClient } from './workspace.client';
     AppWarehouseClient,
     AppCenterAdapter,
     AppWarehouseAdapter,
+    {
+      provide: WORKSPACE_REGISTRATIONS,
+      useFactory: workspaceRegistrations,
+      inject: [AppCenterAdapter, AppWarehouseAdapter],
+    },
   ],
-  exports: [AppCenterAdapter, AppWarehouseAdapter],
+  exports: [WORKSPACE_REGISTRATIONS],
 })
 export class WorkspaceModule {}
+
+/** What the applications module registers for the two Workspace catalogs. */
+export const WORKSPACE_PROVIDER: ProviderPackage = {
+  module: WorkspaceModule,
+  registrations: WORKSPACE_REGISTRATIONS,
+  publishRequests: [PublishAppCenterRequest, PublishAppWarehouseRequest],
+};

@@ -59,7 +59,11 @@ export function repositoryFiles(): string[] {
     .filter(Boolean);
 }
 
-/** The `.js` files `tsc -p tsconfigPath` writes, as paths in the image (outDir dist, rootDir src). */
+/**
+ * The `.js` files `tsc -p tsconfigPath` writes, as paths in the image (outDir dist, below its
+ * rootDir). A file the program pulls in from outside rootDir (an import of sandbox/ from src/ in
+ * the production build) fails here, as it fails tsc.
+ */
 export function compiledFiles(tsconfigPath: string): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     join(root, tsconfigPath),
@@ -72,16 +76,23 @@ export function compiledFiles(tsconfigPath: string): string[] {
     },
   )!;
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-  const srcDir = join(root, 'src');
+  const rootDir = parsed.options.rootDir!;
   return program
     .getSourceFiles()
     .filter((file) => !file.isDeclarationFile && !file.fileName.includes('/node_modules/'))
-    .map((file) => `dist/${relative(srcDir, file.fileName).replace(/\.ts$/, '.js')}`);
+    .map((file) => {
+      const path = relative(rootDir, file.fileName);
+      if (path.startsWith('..'))
+        throw new Error(`${tsconfigPath} compiles ${path}: outside rootDir`);
+      return `dist/${path.replace(/\.ts$/, '.js')}`;
+    });
 }
 
 interface Stage {
   name: string;
   files: Set<string>;
+  /** Its CMD (exec form), if it has one. */
+  command?: string[];
 }
 
 /** Every stage of the Dockerfile with the files it holds (not those of its base image). */
@@ -107,6 +118,10 @@ export function imageStages(context: string[]): Map<string, Stage> {
             current!.files.add(destinationOf(file, path, withoutPrefix(destination)));
           }
         }
+        break;
+      }
+      case 'CMD': {
+        current!.command = JSON.parse(args.join(' ')) as string[];
         break;
       }
       case 'RUN': {

@@ -1,6 +1,6 @@
 import { Agent, fetch } from 'undici';
 import type { GatewayConfig } from '../../src/config/gateway-config.schema';
-import { SANDBOX_WORLD } from '../../src/sandbox/sandbox-world';
+import { SANDBOX_WORLD } from '../../sandbox/sandbox-world';
 import type { TestGateway } from './test-gateway';
 import { DEMO_KEY } from './test-gateway';
 

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../../src/config/gateway-config.schema';
-import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox/sandbox';
 import { deleteTestKeys, TEST_REDIS_URL, usingRedis } from '../../src/redis/redis.test-helpers';
 import { startTestGateway, type TestGateway } from './test-gateway';
 

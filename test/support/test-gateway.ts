@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGatewayApp } from '../../src/app.factory';
 import type { GatewayConfig } from '../../src/config/gateway-config.schema';
-import type { Sandbox, SandboxOptions } from '../../src/sandbox/sandbox';
-import { startSandboxRuntime } from '../../src/sandbox/sandbox-runtime';
+import type { Sandbox, SandboxOptions } from '../../sandbox/sandbox';
+import { startSandboxRuntime } from '../../sandbox/sandbox-runtime';
 
 export const DEMO_KEY = 'e2e-demo-key';
 /** A second caller that may use team acme only. */

@@ -25,4 +25,3 @@ export type InstallType = (typeof INSTALL_TYPES)[number];
 export type OsType = (typeof OS_TYPES)[number];
 export type StoreType = (typeof STORE_TYPES)[number];
 export type WarehouseCategory = (typeof WAREHOUSE_CATEGORIES)[number];
-export type VerifyStatus = (typeof VERIFY_STATUSES)[number];

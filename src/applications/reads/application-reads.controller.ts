@@ -1,24 +1,12 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiNotModifiedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/caller';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
-import {
-  ApiProblemResponses,
-  TEAM_ROUTE_PROBLEMS,
-  UPSTREAM_PROBLEMS,
-} from '../../common/api-problem-responses.decorator';
+import { UPSTREAM_PROBLEMS } from '../../common/api-problem-responses.decorator';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type { TeamContext } from '../../teams/team-context';
-import { TeamCredentialsGuard } from '../../teams/team-credentials.guard';
 import { CurrentTeam } from '../../teams/team.decorators';
 import { APPLICATION_PAGE_EXAMPLE, RAINBOND_APPLICATION_EXAMPLE } from '../applications.examples';
 import { withView } from '../applications.service';
@@ -29,19 +17,10 @@ import { Application } from '../models/application.model';
 import { UpgradeResult } from '../models/upgrade-option.model';
 import { ApplicationReadsService, type Reader } from './application-reads.service';
 import { answerCacheable } from './conditional-get';
-import { ID_PARAM, TEAM_PARAM } from '../application-route-params';
-
-const IF_NONE_MATCH = ApiHeader({
-  name: 'If-None-Match',
-  required: false,
-  description: 'ETag of an earlier answer: 304 when nothing changed',
-});
+import { ApplicationReadRoute, GatewayApi, TeamReadRoute } from '../route-kinds.decorators';
 
 /** Reads for front-ends: each answers with an ETag and honours If-None-Match. */
-@ApiTags('applications')
-@ApiBearerAuth('api-key')
-@ApiBearerAuth('oidc')
-@UseGuards(TeamCredentialsGuard)
+@GatewayApi('applications')
 @Controller({ path: 'teams/:team', version: '1' })
 export class ApplicationReadsController {
   private readonly maxAge: number;
@@ -62,11 +41,8 @@ export class ApplicationReadsController {
       'Every `createdAt`/`updatedAt` is UTC with milliseconds, so items of all providers sort by time as plain strings. ' +
       'Page with `nextCursor`. When a provider fails the others still answer: `partial: true` with one `errors[]` entry per failed source.',
   })
-  @TEAM_PARAM
-  @IF_NONE_MATCH
+  @TeamReadRoute()
   @ApiOkResponse({ type: ApplicationPage, example: APPLICATION_PAGE_EXAMPLE })
-  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS)
   async list(
     @Param() _params: TeamParams,
     @CurrentCaller() caller: Caller,
@@ -88,12 +64,8 @@ export class ApplicationReadsController {
     description:
       'Rainbond: the app and its components. App Center (no get-one upstream): found by paging its list. App Warehouse: its list filtered by `app_id`. 404 when the team cannot see it.',
   })
-  @TEAM_PARAM
-  @ID_PARAM
-  @IF_NONE_MATCH
+  @ApplicationReadRoute(UPSTREAM_PROBLEMS, 'application-not-found')
   @ApiOkResponse({ type: Application, example: RAINBOND_APPLICATION_EXAMPLE })
-  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   async get(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,
@@ -113,12 +85,8 @@ export class ApplicationReadsController {
     description:
       'One entry per app model installed in the app; `upgradeVersions` are what `upgrade` accepts.',
   })
-  @TEAM_PARAM
-  @ID_PARAM
-  @IF_NONE_MATCH
+  @ApplicationReadRoute(UPSTREAM_PROBLEMS, 'application-not-found')
   @ApiOkResponse({ type: UpgradeResult })
-  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS, UPSTREAM_PROBLEMS, 'application-not-found')
   async upgrades(
     @Param() params: ApplicationParams,
     @CurrentCaller() caller: Caller,
@@ -143,11 +111,8 @@ export class ApplicationReadsController {
     description:
       '`id` is what a publish request sends as App Center `catalogId` or warehouse `category`. The warehouse categories are a fixed enum; when the App Center fails the answer is partial.',
   })
-  @TEAM_PARAM
-  @IF_NONE_MATCH
+  @TeamReadRoute()
   @ApiOkResponse({ type: CatalogList })
-  @ApiNotModifiedResponse({ description: 'Unchanged since the ETag in If-None-Match' })
-  @ApiProblemResponses(TEAM_ROUTE_PROBLEMS)
   async catalogs(
     @Param() _params: TeamParams,
     @CurrentCaller() caller: Caller,

@@ -2,9 +2,10 @@ import { fromAppBaseInfo } from '../../rainbond/rainbond.mapper';
 import { fromUploadAppResponse } from '../../workspace/app-center.mapper';
 import { fromCreateWarehouseAppResponse } from '../../workspace/app-warehouse.mapper';
 import type { TeamContext } from '../../teams/team-context';
-import type { ApplicationProvider } from '../application-provider.port';
 import type { ProviderName } from '../application-id';
 import type { Application } from '../models/application.model';
+import type { ProviderRegistration } from '../provider-registration';
+import { ProviderRegistry } from '../provider-registry';
 import { ApplicationReadsService } from './application-reads.service';
 import { ListCursors } from './list-cursor';
 import { ReadCache } from './read-cache';
@@ -13,17 +14,21 @@ const TEAM: TeamContext = { key: 'acme', displayName: 'Acme' };
 const RAINBOND = { team: 'acme', timeZone: 'Asia/Shanghai' };
 
 /** A provider with one source that answers `items` as they are. */
-function provider(name: ProviderName, items: Application[]): ApplicationProvider {
+function provider(name: ProviderName, items: Application[]): ProviderRegistration {
   return {
     provider: name,
-    sources: () => [
-      {
-        name,
-        provider: name,
-        page: (offset, limit) =>
-          Promise.resolve({ items: items.slice(offset, offset + limit), total: items.length }),
-      },
-    ],
+    ids: name,
+    reader: {
+      sources: () => [
+        {
+          name,
+          provider: name,
+          page: (offset, limit) =>
+            Promise.resolve({ items: items.slice(offset, offset + limit), total: items.length }),
+        },
+      ],
+      get: () => Promise.reject(new Error('not read here')),
+    },
   };
 }
 
@@ -52,11 +57,11 @@ const warehouseApp = fromCreateWarehouseAppResponse('acme', {
 
 describe('ApplicationReadsService merged list', () => {
   const service = new ApplicationReadsService(
-    [
+    new ProviderRegistry([
       provider('app-warehouse', [warehouseApp]),
       provider('rainbond', [rainbondApp]),
       provider('app-center', [appCenterApp]),
-    ],
+    ]),
     new ReadCache(1_000),
     new ListCursors('test-secret'),
   );

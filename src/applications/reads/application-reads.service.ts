@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ProblemError } from '../../common/problem';
 import { toProblem } from '../../common/problem-mapping';
 import { UpstreamError } from '../../common/upstream.error';
 import type { TeamContext } from '../../teams/team-context';
-import { parseApplicationId, type ProviderName, type RainbondAppRef } from '../application-id';
-import type {
-  ApplicationProvider,
-  ApplicationSource,
-  SourcePage,
-} from '../application-provider.port';
-import { APPLICATION_PROVIDERS } from '../applications.di-tokens';
+import { parseApplicationId, type ProviderName } from '../application-id';
+import type { ApplicationSource, SourcePage } from '../application-provider.port';
 import { DEFAULT_PAGE_SIZE } from '../dto/list-applications.dto';
 import type { ApplicationPage, CatalogList, SourceFailure } from '../models/application-page.model';
 import type { Application } from '../models/application.model';
 import type { UpgradeResult } from '../models/upgrade-option.model';
+import { ProviderRegistry } from '../provider-registry';
 import { ListCursors } from './list-cursor';
 import { ReadCache } from './read-cache';
 import { READ_CURSORS } from './reads.di-tokens';
@@ -31,8 +26,6 @@ export interface Reader {
   team: TeamContext;
 }
 
-const PROVIDER_ORDER: readonly ProviderName[] = ['rainbond', 'app-center', 'app-warehouse'];
-
 /**
  * The BFF reads: one application list merged across the team's sources (Rainbond regions, App
  * Center, App Warehouse, in that order), one application, upgrade options, catalogs. Answers go
@@ -40,17 +33,11 @@ const PROVIDER_ORDER: readonly ProviderName[] = ['rainbond', 'app-center', 'app-
  */
 @Injectable()
 export class ApplicationReadsService {
-  private readonly providers: ApplicationProvider[];
-
   constructor(
-    @Inject(APPLICATION_PROVIDERS) providers: ApplicationProvider[],
+    private readonly registry: ProviderRegistry,
     private readonly cache: ReadCache,
     @Inject(READ_CURSORS) private readonly cursors: ListCursors,
-  ) {
-    this.providers = [...providers].sort(
-      (a, b) => PROVIDER_ORDER.indexOf(a.provider) - PROVIDER_ORDER.indexOf(b.provider),
-    );
-  }
+  ) {}
 
   list(reader: Reader, request: ListRequest): Promise<ApplicationPage> {
     const scope = JSON.stringify([reader.caller, reader.team.key, request.provider, request.name]);
@@ -68,30 +55,28 @@ export class ApplicationReadsService {
 
   get(reader: Reader, id: string): Promise<Application> {
     const app = parseApplicationId(id);
-    const provider = this.providerOf(app.provider, 'get');
+    const source = this.registry.reader(app);
     return this.cache.get(reader.team.key, `get\n${reader.caller}\n${id}`, () =>
-      provider.get!(reader.team, app),
+      source.get(reader.team, app),
     );
   }
 
   upgradeOptions(reader: Reader, id: string): Promise<UpgradeResult> {
     const app = parseApplicationId(id);
-    const provider = this.providerOf(app.provider, 'upgradeOptions');
+    const source = this.registry.upgradeOptionsReader(app);
     return this.cache.get(reader.team.key, `upgrades\n${reader.caller}\n${id}`, () =>
-      provider.upgradeOptions!(reader.team, app as RainbondAppRef),
+      source.upgradeOptions(reader.team, app),
     );
   }
 
   catalogs(reader: Reader): Promise<CatalogList> {
-    const withCatalogs = this.providers.filter(
-      (provider) => provider.catalogs && (provider.sources?.(reader.team).length ?? 0) > 0,
-    );
+    const withCatalogs = this.registry.catalogsFor(reader.team);
     return this.cache.get(
       reader.team.key,
       `catalogs\n${reader.caller}`,
       async () => {
         const results = await Promise.allSettled(
-          withCatalogs.map((provider) => provider.catalogs!(reader.team)),
+          withCatalogs.map(({ catalog }) => catalog.catalogs(reader.team)),
         );
         const errors = results.flatMap((result, i) =>
           result.status === 'rejected'
@@ -106,11 +91,6 @@ export class ApplicationReadsService {
       },
       (list) => !list.partial,
     );
-  }
-
-  /** Clears what was cached for a team after the gateway wrote to it. */
-  invalidate(team: TeamContext): void {
-    this.cache.invalidateTeam(team.key);
   }
 
   /**
@@ -160,20 +140,7 @@ export class ApplicationReadsService {
   }
 
   private sourcesOf(team: TeamContext, only?: ProviderName): ApplicationSource[] {
-    return this.providers
-      .filter((provider) => !only || provider.provider === only)
-      .flatMap((provider) => provider.sources?.(team) ?? []);
-  }
-
-  private providerOf(name: ProviderName, operation: 'get' | 'upgradeOptions'): ApplicationProvider {
-    const provider = this.providers.find((candidate) => candidate.provider === name);
-    if (!provider?.[operation]) {
-      throw ProblemError.invalidField(
-        'id',
-        `${name} applications have no ${operation === 'get' ? 'details' : 'upgrade options'}`,
-      );
-    }
-    return provider;
+    return this.registry.readers(only).flatMap((reader) => reader.sources(team));
   }
 }
 

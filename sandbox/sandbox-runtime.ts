@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfigFile } from '../config/config.loader';
-import type { GatewayConfig } from '../config/gateway-config.schema';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfigFile } from '../src/config/config.loader';
+import type { GatewayConfig } from '../src/config/gateway-config.schema';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 export { sandboxBanner } from './sandbox-banner';
@@ -10,7 +10,18 @@ export { sandboxPacing } from './sandbox-pacing';
 
 /** The documented development key of the sandbox; set SANDBOX_API_KEY to use another. */
 export const DEVELOPMENT_API_KEY = 'sandbox-demo-key';
-export const SANDBOX_CONFIG_PATH = join(__dirname, '..', '..', 'config', 'default.yaml');
+export const SANDBOX_CONFIG_PATH = join(packageRoot(__dirname), 'config', 'default.yaml');
+
+/**
+ * The nearest folder above `from` with a package.json: this file runs from sandbox/ (ts-node, Jest)
+ * and from one level deeper in a build (dist-sandbox/sandbox/, the sandbox image's dist/sandbox/).
+ */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export interface SandboxRuntime {
   sandbox: Sandbox;

@@ -22,8 +22,8 @@ import {
   type InstallType,
   type OsType,
   type StoreType,
-} from '../models/workspace-enums';
-import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
+} from '../applications/models/workspace-enums';
+import { Omittable, REQUEST_BODY_RULES } from '../common/validation';
 
 export const APP_CENTER_NAME_FORBIDDEN = /^[^:^;|~`{}[\]<>]*$/;
 export const NOT_ONLY_SPACES = /\S/;

@@ -17,9 +17,9 @@ import {
   WAREHOUSE_CATEGORIES,
   type OsType,
   type WarehouseCategory,
-} from '../models/workspace-enums';
-import { MAX_ENTRIES } from '../../common/input-bounds';
-import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
+} from '../applications/models/workspace-enums';
+import { MAX_ENTRIES } from '../common/input-bounds';
+import { Omittable, REQUEST_BODY_RULES } from '../common/validation';
 
 /** "Consists of visible characters": no control characters and not blank. */
 const VISIBLE_CHARACTERS = /^(?=.*\S)[^\p{Cc}]+$/u;

@@ -2,7 +2,7 @@ import { InvalidFaultRequest, parseFaultMix, type FaultRequest } from './fault-r
 import { isLoopbackHost, type SimulatorName } from './sandbox';
 import { secretsFromEnv, type SecretOverrides } from './sandbox-secrets';
 
-/** What `npm run sandbox` (dist/sandbox/standalone.js) takes from its environment. */
+/** What `npm run sandbox` (dist-sandbox/sandbox/standalone.js) takes from its environment. */
 export interface StandaloneSettings {
   host: string;
   allowRemote: boolean;
