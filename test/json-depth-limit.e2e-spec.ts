@@ -1,5 +1,5 @@
 import { INSTALL_EXAMPLE } from '../src/applications/applications.examples';
-import { SANDBOX_TARGETS } from '../src/sandbox/sandbox-faults';
+import { SANDBOX_TARGETS } from '../sandbox/sandbox-faults';
 import { expectProblem, startTestGateway, type TestGateway } from './support/test-gateway';
 
 const INSTALL_PATH = '/v1/teams/acme/applications/rainbond:region-1:1/install';
