@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { iamTokenCalls, withGateway } from './lib/bench-processes';
+import { upstreamStats, withGateway } from './lib/bench-processes';
 import { runMain } from './lib/run-main';
 import { GATEWAY_ROUTES } from './lib/routes';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     // One connection per request, all opened before the first answer can come back.
     const agent = new Agent({ connections: BURST_SIZE, pipelining: 1 });
     try {
-      const before = await iamTokenCalls(upstream);
+      const before = (await upstreamStats(upstream)).iamTokenCalls;
       const started = performance.now();
       const statuses = await Promise.all(
         Array.from({ length: BURST_SIZE }, async () => {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      const calls = (await iamTokenCalls(upstream)) - before;
+      const calls = (await upstreamStats(upstream)).iamTokenCalls - before;
       const byStatus = statuses.reduce<Record<number, number>>((counts, status) => {
         counts[status] = (counts[status] ?? 0) + 1;
         return counts;

@@ -1,10 +1,11 @@
-import { iamTokenCalls, startBaseline, startTinyUpstream } from './lib/bench-processes';
+import { startBaseline, startTinyUpstream, upstreamStats } from './lib/bench-processes';
 import type { BenchProcess } from './lib/child-process';
 import { startGateway } from './lib/gateway-setup';
 import {
   CONNECTIONS,
   fixedRate,
   maxLoad,
+  median,
   warmUp,
   type BenchRequest,
   type FixedRateResult,
@@ -12,13 +13,16 @@ import {
 } from './lib/load';
 import { writeResult } from './lib/paths';
 import { runMain } from './lib/run-main';
-import { machineFacts, printTable, type Row } from './lib/report';
+import { addRatios, machineFacts, printTable, printWindows, type Row } from './lib/report';
+import { compareRateLimitWindows } from './lib/window-comparison';
 import { GATEWAY_ROUTES, UPSTREAM_INSTALL } from './lib/routes';
 
 /**
  * `npm run bench`: the upstream direct, the raw node:http + undici proxy, bare NestJS forwarding
- * the same call (the framework floor) and the gateway (three routes), measured one after the other
- * in one run against the same tiny upstream.
+ * the same call (the framework floor), the typical hand-written Nest BFF of the install route (the
+ * peer) and the gateway (three routes), measured one after the other in one run against the same
+ * tiny upstream; then the install route on two more gateways whose rate-limit windows are 1 s and
+ * 1 h, side by side.
  *
  * Env: BENCH_SECONDS (per measurement, default 10), BENCH_CONNECTIONS (default 64).
  */
@@ -37,12 +41,18 @@ async function main(): Promise<void> {
   const upstream = await startTinyUpstream();
   const proxy = await startBaseline('raw-proxy', upstream.origin);
   const bareNest = await startBaseline('bare-nest', upstream.origin);
+  const peer = await startBaseline('peer-bff', upstream.origin);
   const gateway = await startGateway({ upstream: upstream.origin });
   try {
     const targets: Target[] = [
       { name: 'upstream direct', process: upstream, request: UPSTREAM_INSTALL },
       { name: 'raw proxy', process: proxy, request: UPSTREAM_INSTALL },
       { name: 'bare NestJS (floor)', process: bareNest, request: UPSTREAM_INSTALL },
+      {
+        name: 'peer: Nest BFF, install',
+        process: peer,
+        request: GATEWAY_ROUTES['rainbond install'],
+      },
       ...Object.entries(GATEWAY_ROUTES).map(([route, request]) => ({
         name: `gateway: ${route}`,
         process: gateway,
@@ -51,14 +61,20 @@ async function main(): Promise<void> {
     ];
     const rows: Row[] = [];
     for (const target of targets) rows.push(await measure(target, upstream));
-    const proxyRps = rows[1].requestsPerSecond;
-    for (const row of rows) row.ratioToRawProxy = row.requestsPerSecond / proxyRps;
+    addRatios(rows, { rawProxy: rows[1], bareNest: rows[2], peer: rows[3] });
     const rssMb = {
       gateway: gateway.rssMb(),
       rawProxy: proxy.rssMb(),
       bareNest: bareNest.rssMb(),
+      peer: peer.rssMb(),
     };
     printTable(rows, rssMb);
+    const windows = await compareRateLimitWindows(upstream.origin, SECONDS);
+    printWindows(windows);
+    const stats = await upstreamStats(upstream);
+    if (Object.keys(stats.unanswered).length > 0) {
+      throw new Error(`the tiny upstream had no answer for ${JSON.stringify(stats.unanswered)}`);
+    }
     writeResult('latest', {
       date: new Date().toISOString(),
       machine,
@@ -70,10 +86,17 @@ async function main(): Promise<void> {
       },
       rows,
       rssMbAfterRun: rssMb,
-      iamTokenCalls: await iamTokenCalls(upstream),
+      rateLimitWindows: windows,
+      iamTokenCalls: stats.iamTokenCalls,
     });
   } finally {
-    await Promise.all([gateway.stop(), bareNest.stop(), proxy.stop(), upstream.stop()]);
+    await Promise.all([
+      gateway.stop(),
+      peer.stop(),
+      bareNest.stop(),
+      proxy.stop(),
+      upstream.stop(),
+    ]);
   }
 }
 
@@ -85,7 +108,7 @@ async function measure(target: Target, upstream: BenchProcess): Promise<Row> {
   process.stdout.write(`${target.name}: `);
   await warmUp(target.process.origin, target.request);
   const max = await maxLoad(target.process.origin, target.request, { durationSeconds: SECONDS });
-  const row: Row = { target: target.name, ...max, ratioToRawProxy: NaN };
+  const row: Row = { target: target.name, ...max };
   if (target.process !== upstream) {
     const rate = Math.max(1, Math.round(max.requestsPerSecond / 2));
     const options = { ratePerSecond: rate, durationSeconds: HALF_LOAD_SECONDS };
@@ -112,11 +135,6 @@ async function measure(target: Target, upstream: BenchProcess): Promise<Row> {
     throw new Error(`${target.name}: failed requests during the measurement`);
   }
   return row;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 runMain(main);

@@ -14,12 +14,18 @@ export function startTinyUpstream(iamDelayMs = 0): Promise<BenchProcess> {
   });
 }
 
-/** A baseline that forwards every call to `upstream`: `raw-proxy` or `bare-nest`. */
+/** A baseline that forwards every call to `upstream`: `raw-proxy`, `bare-nest` or `peer-bff`. */
 export function startBaseline(
-  name: 'raw-proxy' | 'bare-nest',
+  name: 'raw-proxy' | 'bare-nest' | 'peer-bff',
   upstream: string,
 ): Promise<BenchProcess> {
-  return startProcess({ name, ...script(name), env: { UPSTREAM_ORIGIN: upstream } });
+  return startProcess({
+    name,
+    ...script(name),
+    env: { UPSTREAM_ORIGIN: upstream },
+    // any answer means ready; the raw proxy forwards this one to the upstream, which answers it
+    readyPath: '/__bench/ready',
+  });
 }
 
 /**
@@ -43,9 +49,10 @@ export async function withGateway(
   }
 }
 
-/** IAM token calls the tiny upstream has answered so far. */
-export async function iamTokenCalls(upstream: BenchProcess): Promise<number> {
+/** What the tiny upstream has counted so far: IAM token calls, and the calls it had no answer for. */
+export async function upstreamStats(
+  upstream: BenchProcess,
+): Promise<{ iamTokenCalls: number; unanswered: Record<string, number> }> {
   const answer = await fetch(`${upstream.origin}/__bench/stats`);
-  const stats = (await answer.json()) as { iamTokenCalls: number };
-  return stats.iamTokenCalls;
+  return (await answer.json()) as { iamTokenCalls: number; unanswered: Record<string, number> };
 }

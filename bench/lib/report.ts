@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import type { WindowComparison } from './window-comparison';
 
 export interface Row {
   target: string;
@@ -8,7 +9,9 @@ export interface Row {
   p99Ms: number;
   requests: number;
   failures: number;
-  ratioToRawProxy: number;
+  ratioToRawProxy?: number;
+  ratioToBareNest?: number;
+  ratioToPeer?: number;
   halfLoad?: {
     ratePerSecond: number;
     p50Ms: number;
@@ -17,6 +20,15 @@ export interface Row {
     addedP99Ms: number;
     failures: number;
   };
+}
+
+/** Each row's req/s over the raw proxy's, bare NestJS's and the peer's. */
+export function addRatios(rows: Row[], bases: { rawProxy: Row; bareNest: Row; peer: Row }): void {
+  for (const row of rows) {
+    row.ratioToRawProxy = row.requestsPerSecond / bases.rawProxy.requestsPerSecond;
+    row.ratioToBareNest = row.requestsPerSecond / bases.bareNest.requestsPerSecond;
+    row.ratioToPeer = row.requestsPerSecond / bases.peer.requestsPerSecond;
+  }
 }
 
 export function machineFacts() {
@@ -53,6 +65,8 @@ export function printTable(rows: Row[], rssMb: Record<string, number>): void {
           'p50 ms': row.p50Ms,
           'p99 ms': row.p99Ms,
           'x raw proxy': fixed(row.ratioToRawProxy, 2),
+          'x bare NestJS': fixed(row.ratioToBareNest, 2),
+          'x peer': fixed(row.ratioToPeer, 2),
           'half-load rate': row.halfLoad?.ratePerSecond ?? '',
           'half-load p50 ms': fixed(row.halfLoad?.p50Ms, 2),
           'half-load p99 ms': fixed(row.halfLoad?.p99Ms, 2),
@@ -63,4 +77,11 @@ export function printTable(rows: Row[], rssMb: Record<string, number>): void {
   );
   const rss = Object.entries(rssMb).map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`);
   console.log(`RSS after the run: ${rss.join(', ')}`);
+}
+
+export function printWindows(windows: WindowComparison): void {
+  const [short, long] = Object.entries(windows.requestsPerSecond);
+  console.log(
+    `\n${windows.route}, rate-limit window ${short[0]} s vs ${long[0]} s (median of ${windows.rounds} alternating rounds of ${windows.secondsPerRound} s): ${Math.round(short[1])} vs ${Math.round(long[1])} req/s, ratio ${windows.ratio.toFixed(2)}`,
+  );
 }

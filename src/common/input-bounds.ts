@@ -24,8 +24,12 @@ export const MAX_ENTRIES = 100;
  * loop for more than 50 ms.
  */
 export const MAX_BODY_ENTRIES = 2_000;
-/** Nesting a request value may reach; the body parser's own limit normally applies first. */
-export const MAX_DEPTH = 32;
+/**
+ * Default of `server.jsonDepthLimit`, the one nesting bound: the JSON body parser enforces the
+ * configured value on every body before it is parsed, so no request value that reaches the pipes
+ * is deeper (query strings and path parameters are flat), and this pass needs no bound of its own.
+ */
+export const DEFAULT_JSON_DEPTH_LIMIT = 32;
 /** Field errors a problem lists; `errorCount` tells how many there were in all. */
 export const MAX_FIELD_ERRORS = 20;
 /** A field name is the caller's key: shown cut short and without control characters. */
@@ -61,7 +65,7 @@ export class FieldErrorList {
 /** Checks `value` against the bounds of DTO class `target`; `root` names a value that is not an object. */
 export function checkBounds(value: unknown, target: Type<unknown>, root: string): FieldErrorList {
   const found = new FieldErrorList();
-  walkObject(value, target, '', root, 0, found);
+  walkObject(value, target, '', root, found);
   return found;
 }
 
@@ -70,7 +74,6 @@ function walkObject(
   target: Type<unknown>,
   path: string,
   root: string,
-  depth: number,
   found: FieldErrorList,
 ): void {
   if (!isPlainObject(value)) {
@@ -81,21 +84,15 @@ function walkObject(
   for (const key of Object.keys(value)) {
     const spec = RESERVED_KEYS.has(key) ? undefined : shape.get(key);
     if (!spec) found.add(path, key, 'is not a known field');
-    else walkField(value[key], spec, path ? `${path}.${key}` : key, depth + 1, found);
+    else walkField(value[key], spec, path ? `${path}.${key}` : key, found);
   }
 }
 
-function walkField(
-  value: unknown,
-  spec: FieldShape,
-  field: string,
-  depth: number,
-  found: FieldErrorList,
-): void {
+function walkField(value: unknown, spec: FieldShape, field: string, found: FieldErrorList): void {
   // presence and null are class-validator's to judge
   if (value === undefined || value === null) return;
   if (spec.nested && !spec.each) {
-    walkObject(value, spec.nested, field, field, depth, found);
+    walkObject(value, spec.nested, field, field, found);
   } else if (Array.isArray(value)) {
     if (value.length > spec.maxItems) {
       found.add('', field, `must contain at most ${spec.maxItems} items`);
@@ -103,23 +100,19 @@ function walkField(
     }
     value.forEach((item: unknown, index) => {
       const itemField = `${field}.${index}`;
-      if (spec.nested) walkObject(item, spec.nested, itemField, itemField, depth + 1, found);
-      else walkFree(item, itemField, depth + 1, found);
+      if (spec.nested) walkObject(item, spec.nested, itemField, itemField, found);
+      else walkFree(item, itemField, found);
     });
   } else if (spec.nested) {
     found.add('', field, 'must be an array');
   } else {
-    walkFree(value, field, depth, found);
+    walkFree(value, field, found);
   }
 }
 
 /** A value no DTO describes (a map, or a wrong type the validators will name): only its size. */
-function walkFree(value: unknown, field: string, depth: number, found: FieldErrorList): void {
+function walkFree(value: unknown, field: string, found: FieldErrorList): void {
   if (value === null || typeof value !== 'object') return;
-  if (depth > MAX_DEPTH) {
-    found.add('', field, `must not be nested more than ${MAX_DEPTH} levels deep`);
-    return;
-  }
   const entries = Array.isArray(value) ? value.length : Object.keys(value).length;
   if (entries > MAX_ENTRIES) {
     found.add('', field, `must not hold more than ${MAX_ENTRIES} entries`);
@@ -127,7 +120,7 @@ function walkFree(value: unknown, field: string, depth: number, found: FieldErro
   }
   for (const [key, item] of Object.entries(value)) {
     if (RESERVED_KEYS.has(key)) found.add(field, key, 'is not allowed as a key');
-    else walkFree(item, `${field}.${key}`, depth + 1, found);
+    else walkFree(item, `${field}.${key}`, found);
   }
 }
 

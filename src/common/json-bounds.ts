@@ -1,4 +1,4 @@
-import { MAX_BODY_ENTRIES, MAX_DEPTH } from './input-bounds';
+import { MAX_BODY_ENTRIES } from './input-bounds';
 
 export type JsonBound = 'depth' | 'entries';
 
@@ -16,7 +16,7 @@ const STRING_REST = /[^"\\]*(?:\\[\s\S][^"\\]*)*"/y;
  */
 export function jsonBoundBroken(
   text: string,
-  maxDepth = MAX_DEPTH,
+  maxDepth: number,
   maxEntries = MAX_BODY_ENTRIES,
 ): JsonBound | undefined {
   const structure = new RegExp(STRUCTURE);

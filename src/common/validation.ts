@@ -3,12 +3,13 @@ import { ValidateIf } from 'class-validator';
 import {
   checkBounds,
   FieldErrorList,
+  DEFAULT_JSON_DEPTH_LIMIT,
   MAX_BODY_ENTRIES,
-  MAX_DEPTH,
   MAX_ENTRIES,
   MAX_FIELD_ERRORS,
 } from './input-bounds';
 import { ProblemError } from './problem';
+import { memoizeValidationMetadata } from './validation-metadata';
 
 const CHECKED_SOURCES = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
@@ -28,6 +29,7 @@ class BoundedValidationPipe extends ValidationPipe {
 
 /** Options shared by the global pipe and by pipes that pick a DTO class at run time. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -51,10 +53,13 @@ export function createValidationPipe(): ValidationPipe {
 export const Omittable = (): PropertyDecorator =>
   ValidateIf((_object: unknown, value: unknown) => value !== undefined);
 
-/** The rules above as the OpenAPI description of every request body. */
+/**
+ * The rules above as the OpenAPI description of every request body (a decorator's text, so with
+ * the default depth; the document's description states the configured one).
+ */
 export const REQUEST_BODY_RULES =
   'Unknown fields are rejected (names of JavaScript object members too). No field is nullable: leave an optional field out instead of sending null. ' +
-  `Objects and arrays hold at most ${MAX_ENTRIES} entries (fewer where stated), ${MAX_BODY_ENTRIES} in the whole body, and nest at most ${MAX_DEPTH} levels deep. ` +
+  `Objects and arrays hold at most ${MAX_ENTRIES} entries (fewer where stated), ${MAX_BODY_ENTRIES} in the whole body, and nest at most ${DEFAULT_JSON_DEPTH_LIMIT} levels deep. ` +
   `A 400 lists at most ${MAX_FIELD_ERRORS} field errors, one per field, and counts them all in \`errorCount\`.`;
 
 /** class-validator's tree as one entry per failed field (its dotted path), one message each. */

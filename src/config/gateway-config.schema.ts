@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_JSON_DEPTH_LIMIT } from '../common/input-bounds';
 import { isKnownTimeZone } from '../common/upstream-time';
 import { corsSchema, oidcSchema } from './browser-access.schema';
 import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
@@ -258,9 +259,9 @@ export const gatewayConfigSchema = z
           .int()
           .min(2)
           .max(256)
-          .default(32)
+          .default(DEFAULT_JSON_DEPTH_LIMIT)
           .describe(
-            'deepest nesting of arrays and objects in a JSON body (`{}` is 1), checked before the body is parsed; deeper bodies get 400 validation-failed. Request validation refuses nesting deeper than 32 as well, so only a lower value changes what is accepted',
+            'deepest nesting of arrays and objects in a JSON body (`{}` is 1), checked before the body is parsed; deeper bodies get 400 validation-failed. The one nesting bound: request validation applies no other, so a higher value admits deeper bodies as much as a lower one refuses them',
           ),
       })
       .strict()
