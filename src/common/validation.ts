@@ -9,7 +9,6 @@ import {
   MAX_FIELD_ERRORS,
 } from './input-bounds';
 import { ProblemError } from './problem';
-import { memoizeValidationMetadata } from './validation-metadata';
 
 const CHECKED_SOURCES = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
 
@@ -29,7 +28,6 @@ class BoundedValidationPipe extends ValidationPipe {
 
 /** Options shared by the global pipe and by pipes that pick a DTO class at run time. */
 export function createValidationPipe(): ValidationPipe {
-  memoizeValidationMetadata();
   return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
