@@ -1,4 +1,4 @@
-import type { UpstreamProblem } from '../common/upstream.error';
+import type { UpstreamProblem } from '../upstream/upstream.error';
 import type { RainbondErrorBody } from './rainbond.wire';
 
 /*

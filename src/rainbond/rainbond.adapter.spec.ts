@@ -5,7 +5,7 @@ import type { InstallApplicationRequest } from '../applications/dto/install-appl
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondAdapter } from './rainbond.adapter';
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondClient } from './rainbond.client';
 import {
   rainbondTeam,

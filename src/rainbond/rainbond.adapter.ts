@@ -15,7 +15,7 @@ import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-appl
 import type { Application } from '../applications/models/application.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
 import { ProblemError } from '../common/problem';
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';

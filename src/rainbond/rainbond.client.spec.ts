@@ -1,10 +1,10 @@
 import { HttpService } from '@nestjs/axios';
-import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
+import { testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RainbondAppRef } from '../applications/application-id';
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
 import { parseRainbondError, RainbondClient } from './rainbond.client';
 import {
@@ -62,7 +62,7 @@ describe('RainbondClient against a loopback upstream', () => {
       timeZone: 'Asia/Shanghai',
     };
     const config = { upstreams: { rainbond: { timeoutMs: 300 } } } as GatewayConfig;
-    client = new RainbondClient(testUpstreamCaller(new HttpService(axios.create())).caller, config);
+    client = new RainbondClient(testUpstreamPipeline(new HttpService(axios.create())).caller, config);
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { RainbondAppRef } from '../applications/application-id';
-import { UpstreamCaller } from '../common/upstream-caller';
-import type { UpstreamProblem } from '../common/upstream.error';
-import { encodePath, upstreamUrl, type UpstreamErrorParser } from '../common/upstream-http';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
+import type { UpstreamProblem } from '../upstream/upstream.error';
+import { encodePath, upstreamUrl, type UpstreamErrorParser } from '../upstream/http/upstream-http';
 import { rainbondProblem } from './rainbond-error.mapper';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
@@ -48,7 +48,7 @@ function operationName(method: 'GET' | 'POST', action: AppAction | undefined): s
 @Injectable()
 export class RainbondClient {
   constructor(
-    private readonly upstream: UpstreamCaller,
+    private readonly upstream: UpstreamPipeline,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 

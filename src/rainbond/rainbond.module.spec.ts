@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import {
   QUIET_POLICIES,
   upstreamInfrastructureForTests,
-} from '../common/upstream-caller.test-helpers';
+} from '../upstream/upstream-pipeline.test-helpers';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { RainbondAdapter } from './rainbond.adapter';

@@ -1,4 +1,4 @@
-import { signRequest, type AkSkCredentials } from '../iam/aksk-signer';
+import { signRequest, type AkSkCredentials } from '../upstream/auth/aksk-signer';
 import { startSandbox, type Sandbox } from './sandbox';
 import { http, WORKSPACE } from './sandbox.test-helpers';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { encodePath, upstreamUrl } from '../common/upstream-http';
+import { encodePath, upstreamUrl } from '../upstream/http/upstream-http';
 import type { TeamContext } from '../teams/team-context';
 import {
   appCatalogListSchema,

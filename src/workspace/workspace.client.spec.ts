@@ -1,9 +1,9 @@
 import type { HttpService } from '@nestjs/axios';
-import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
+import { testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import { UpstreamError } from '../common/upstream.error';
-import { IamTokenService } from '../iam/iam-token.service';
-import type { IamClient } from '../iam/iam.client';
+import { UpstreamError } from '../upstream/upstream.error';
+import { IamTokenService } from '../upstream/auth/iam-token.service';
+import type { IamClient } from '../upstream/auth/iam.client';
 import type { TeamContext } from '../teams/team-context';
 import { AppCenterClient } from './app-center.client';
 import type { UploadAppRequest } from './app-center.wire';
@@ -49,7 +49,7 @@ function setup(...answers: Answer[]) {
     });
   }
   const workspace = new WorkspaceClient(
-    testUpstreamCaller({ axiosRef: { request } } as unknown as HttpService).caller,
+    testUpstreamPipeline({ axiosRef: { request } } as unknown as HttpService).caller,
     tokens,
   );
   const sentTokens = () =>

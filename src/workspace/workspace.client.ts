@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { UpstreamCaller } from '../common/upstream-caller';
-import type { RequestSigner, UpstreamResponse } from '../common/upstream-http';
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
+import type { RequestSigner, UpstreamResponse } from '../upstream/http/upstream-http';
+import { UpstreamError } from '../upstream/upstream.error';
 import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import { signRequest } from '../iam/aksk-signer';
-import { IamTokenService } from '../iam/iam-token.service';
-import { withTokenRetry } from '../iam/token-retry';
+import { signRequest } from '../upstream/auth/aksk-signer';
+import { IamTokenService } from '../upstream/auth/iam-token.service';
+import { withTokenRetry } from '../upstream/auth/token-retry';
 import { workspaceProblem } from './workspace-error.mapper';
 import {
   parseWorkspaceError,
@@ -39,7 +39,7 @@ type Outcome<T> = { ok: true; data: T } | { ok: false; failure: WorkspaceErrorBo
 @Injectable()
 export class WorkspaceClient {
   constructor(
-    private readonly upstream: UpstreamCaller,
+    private readonly upstream: UpstreamPipeline,
     private readonly tokens: IamTokenService,
   ) {}
 

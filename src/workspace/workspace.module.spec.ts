@@ -1,7 +1,7 @@
 import {
   QUIET_POLICIES,
   upstreamInfrastructureForTests,
-} from '../common/upstream-caller.test-helpers';
+} from '../upstream/upstream-pipeline.test-helpers';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Test } from '@nestjs/testing';

@@ -1,6 +1,6 @@
-import { UpstreamHttpModule } from '../common/upstream-http.module';
+import { UpstreamModule } from '../upstream/upstream.module';
 import { Module } from '@nestjs/common';
-import { IamModule } from '../iam/iam.module';
+import { IamModule } from '../upstream/auth/iam.module';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppCenterClient } from './app-center.client';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
@@ -9,7 +9,7 @@ import { WorkspaceClient } from './workspace.client';
 
 /** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse) providers. */
 @Module({
-  imports: [UpstreamHttpModule, IamModule],
+  imports: [UpstreamModule, IamModule],
   providers: [
     WorkspaceClient,
     AppCenterClient,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '../../common/problem';
 import { toProblem } from '../../common/problem-mapping';
-import { UpstreamError } from '../../common/upstream.error';
+import { UpstreamError } from '../../upstream/upstream.error';
 import type { TeamContext } from '../../teams/team-context';
 import { parseApplicationId, type ProviderName, type RainbondAppRef } from '../application-id';
 import type {

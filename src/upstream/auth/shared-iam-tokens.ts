@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { RedisConnection } from '../redis/redis-connection';
+import { RedisConnection } from '../../redis/redis-connection';
 import type { IamToken } from './iam.client';
 import type { TokenFetch } from './token-cache';
 

@@ -10,7 +10,7 @@ import {
 } from './loopback-server.test-helpers';
 import type { UndiciAxiosTransport } from './undici-axios-adapter';
 import { sendUpstream } from './upstream-http';
-import { UpstreamError } from './upstream.error';
+import { UpstreamError } from '../upstream.error';
 
 /**
  * Paths of the misbehaving upstream: `/hang` never answers, `/stall` sends headers and half a

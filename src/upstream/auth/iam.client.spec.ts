@@ -1,7 +1,7 @@
 import type { HttpService } from '@nestjs/axios';
-import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { UpstreamError } from '../common/upstream.error';
+import { testUpstreamPipeline } from '../upstream-pipeline.test-helpers';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { UpstreamError } from '../upstream.error';
 import { IamClient } from './iam.client';
 
 const PASSWORD = 's3cret-P@ssw0rd';
@@ -20,7 +20,7 @@ function clientAnswering(status: number, body: unknown, headers: Record<string, 
     headers: { 'x-request-id': 'req-1', ...headers },
   });
   const http = { axiosRef: { request } } as unknown as HttpService;
-  return { client: new IamClient(testUpstreamCaller(http).caller, CONFIG), request };
+  return { client: new IamClient(testUpstreamPipeline(http).caller, CONFIG), request };
 }
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {

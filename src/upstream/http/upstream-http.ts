@@ -1,7 +1,7 @@
 import type { HttpService } from '@nestjs/axios';
 import type { AxiosError, AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { UpstreamError, type UpstreamName, type UpstreamProblem } from './upstream.error';
+import { UpstreamError, type UpstreamName, type UpstreamProblem } from '../upstream.error';
 
 /** Reads an upstream's error body into a code and a message that are safe to show a caller. */
 export type UpstreamErrorParser = (

@@ -1,5 +1,5 @@
-import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import { UpstreamError } from '../common/upstream.error';
+import type { GatewayConfig, WorkspaceTeamConfig } from '../../config/gateway-config.schema';
+import { UpstreamError } from '../upstream.error';
 import { IamTokenService, type TokenAccount } from './iam-token.service';
 import type { IamClient, IamToken } from './iam.client';
 

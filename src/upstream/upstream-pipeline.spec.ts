@@ -1,7 +1,7 @@
 import type { HttpService } from '@nestjs/axios';
 import { z } from 'zod';
-import { testUpstreamCaller } from './upstream-caller.test-helpers';
-import type { UpstreamRequest } from './upstream-http';
+import { testUpstreamPipeline } from './upstream-pipeline.test-helpers';
+import type { UpstreamRequest } from './http/upstream-http';
 
 const REQUEST: UpstreamRequest<{ ok: boolean }> = {
   provider: 'iam',
@@ -27,7 +27,7 @@ function upstreamAnswering(...answers: { status: number; body: string }[]) {
     });
   }
   const http = { axiosRef: { request } } as unknown as HttpService;
-  return testUpstreamCaller(http, {
+  return testUpstreamPipeline(http, {
     resilience: {
       retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 },
       circuitBreaker: { consecutiveFailures: 100, halfOpenAfterMs: 1_000 },
@@ -35,7 +35,7 @@ function upstreamAnswering(...answers: { status: number; body: string }[]) {
   });
 }
 
-describe('UpstreamCaller', () => {
+describe('UpstreamPipeline', () => {
   it('logs one line per call with outcome, retries and the upstream request id', async () => {
     const { caller, logLines } = upstreamAnswering(
       { status: 503, body: '{}' },

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { RedisConnection } from '../redis/redis-connection';
+import { RedisConnection } from '../../redis/redis-connection';
 import {
   REDIS_SKIP_NOTE,
   TEST_REDIS_URL,
   deleteTestKeys,
   uniqueTestKeyPrefix,
   unreachableRedisUrl,
-} from '../redis/redis.test-helpers';
+} from '../../redis/redis.test-helpers';
 import type { IamToken } from './iam.client';
 import { SharedIamTokens } from './shared-iam-tokens';
 

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config/gateway-config.schema';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
 import { insecureTlsWarnings, poolSettingsFor } from './upstream-pool-settings';
 
 const config = {

@@ -2,9 +2,9 @@ import { HttpService } from '@nestjs/axios';
 import { Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
-import { UpstreamPolicies } from '../resilience/upstream-policies';
-import { ProblemError } from './problem';
-import { sendUpstream, type UpstreamRequest, type UpstreamResponse } from './upstream-http';
+import { UpstreamPolicies } from './resilience/upstream-policies';
+import { ProblemError } from '../common/problem';
+import { sendUpstream, type UpstreamRequest, type UpstreamResponse } from './http/upstream-http';
 import { UpstreamError } from './upstream.error';
 
 /**
@@ -13,7 +13,7 @@ import { UpstreamError } from './upstream.error';
  * what it answered, how long it took, how often we retried, and the upstream's own request id).
  */
 @Injectable()
-export class UpstreamCaller {
+export class UpstreamPipeline {
   constructor(
     private readonly http: HttpService,
     private readonly policies: UpstreamPolicies,

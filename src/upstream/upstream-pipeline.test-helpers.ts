@@ -3,8 +3,8 @@ import { LoggerModule, type PinoLogger } from 'nestjs-pino';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { MetricsModule } from '../metrics/metrics.module';
-import { UpstreamPolicies } from '../resilience/upstream-policies';
-import { UpstreamCaller } from './upstream-caller';
+import { UpstreamPolicies } from './resilience/upstream-policies';
+import { UpstreamPipeline } from './upstream-pipeline';
 
 const UPSTREAM = { timeoutMs: 1_000, maxConcurrent: 256, maxQueued: 1_024 };
 
@@ -17,23 +17,23 @@ export const QUIET_POLICIES: Pick<GatewayConfig, 'upstreams' | 'resilience'> = {
   },
 };
 
-export interface TestUpstreamCaller {
-  caller: UpstreamCaller;
+export interface TestUpstreamPipeline {
+  caller: UpstreamPipeline;
   metrics: GatewayMetrics;
   /** The fields of every 'upstream call' line. */
   logLines: Record<string, unknown>[];
 }
 
-/** An UpstreamCaller over `http` with its metrics and log lines exposed. */
-export function testUpstreamCaller(
+/** An UpstreamPipeline over `http` with its metrics and log lines exposed. */
+export function testUpstreamPipeline(
   http: HttpService,
   settings: Partial<Pick<GatewayConfig, 'upstreams' | 'resilience'>> = {},
-): TestUpstreamCaller {
+): TestUpstreamPipeline {
   const config = { ...QUIET_POLICIES, ...settings } as GatewayConfig;
   const metrics = new GatewayMetrics();
   const logLines: Record<string, unknown>[] = [];
   const logger = { info: (fields: Record<string, unknown>) => logLines.push(fields) };
-  const caller = new UpstreamCaller(
+  const caller = new UpstreamPipeline(
     http,
     new UpstreamPolicies(config, metrics),
     metrics,

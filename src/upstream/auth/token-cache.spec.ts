@@ -1,4 +1,4 @@
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream.error';
 import type { IamToken } from './iam.client';
 import { TokenCache, type TokenEvent } from './token-cache';
 

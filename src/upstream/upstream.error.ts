@@ -1,4 +1,4 @@
-import type { ProblemSlug } from './problem';
+import type { ProblemSlug } from '../common/problem';
 
 export type UpstreamName = 'rainbond' | 'app-center' | 'app-warehouse' | 'iam';
 

@@ -6,7 +6,7 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from 'axios';
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
-import type { ProxyConfig } from '../config/outbound-network.schema';
+import type { ProxyConfig } from '../../config/outbound-network.schema';
 import { AxiosExchange } from './axios-exchange';
 
 /** How the transport talks to one origin. */

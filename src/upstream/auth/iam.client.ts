@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { UpstreamCaller } from '../common/upstream-caller';
-import { encodePath, upstreamUrl } from '../common/upstream-http';
-import { UpstreamError } from '../common/upstream.error';
+import { GATEWAY_CONFIG } from '../../config/config.tokens';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { UpstreamPipeline } from '../upstream-pipeline';
+import { encodePath, upstreamUrl } from '../http/upstream-http';
+import { UpstreamError } from '../upstream.error';
 import {
   assumeRoleTokenRequest,
   iamTokenResponseSchema,
@@ -23,7 +23,7 @@ export interface IamToken {
 @Injectable()
 export class IamClient {
   constructor(
-    private readonly upstream: UpstreamCaller,
+    private readonly upstream: UpstreamPipeline,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 

@@ -1,6 +1,6 @@
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import fc from 'fast-check';
-import { encodePathSegment } from '../common/upstream-http';
+import { encodePathSegment } from '../http/upstream-http';
 import { computeSignature, sdkDate, signRequest, type AkSkCredentials } from './aksk-signer';
 
 const CREDENTIALS: AkSkCredentials = {

@@ -9,16 +9,16 @@ import {
 import { trace as otelTrace } from '@opentelemetry/api';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { UpstreamPolicies } from '../resilience/upstream-policies';
+import { UpstreamPolicies } from './resilience/upstream-policies';
 import { outgoingTraceHeaders, traceContextOf } from '../tracing/trace-context';
-import { currentRequest } from './request-context';
-import { UndiciAxiosTransport } from './undici-axios-adapter';
-import { UpstreamCaller } from './upstream-caller';
-import { insecureTlsWarnings, poolSettingsFor } from './upstream-pool-settings';
+import { currentRequest } from '../common/request-context';
+import { UndiciAxiosTransport } from './http/undici-axios-adapter';
+import { UpstreamPipeline } from './upstream-pipeline';
+import { insecureTlsWarnings, poolSettingsFor } from './http/upstream-pool-settings';
 
 /**
  * The one HttpService (own axios instance, not axios' global default) that every upstream client
- * uses, through UpstreamCaller. It sends through keep-alive undici pools, one per upstream origin,
+ * uses, through UpstreamPipeline. It sends through keep-alive undici pools, one per upstream origin,
  * closed when the app shuts down (after the HTTP server has drained). Each outgoing request carries
  * the id of the inbound request it serves as `X-Request-Id` and the caller's trace as
  * `traceparent`, so an upstream's logs and traces can be matched with ours.
@@ -33,11 +33,11 @@ import { insecureTlsWarnings, poolSettingsFor } from './upstream-pool-settings';
       inject: [GATEWAY_CONFIG],
     },
     UpstreamPolicies,
-    UpstreamCaller,
+    UpstreamPipeline,
   ],
-  exports: [UpstreamCaller],
+  exports: [UpstreamPipeline],
 })
-export class UpstreamHttpModule implements OnModuleInit, OnApplicationShutdown {
+export class UpstreamModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly http: HttpService,
     private readonly transport: UndiciAxiosTransport,
@@ -45,7 +45,7 @@ export class UpstreamHttpModule implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const logger = new Logger(UpstreamHttpModule.name);
+    const logger = new Logger(UpstreamModule.name);
     for (const warning of insecureTlsWarnings(this.config)) logger.warn(warning);
     this.http.axiosRef.defaults.adapter = this.transport.adapter;
     this.http.axiosRef.interceptors.request.use(

@@ -2,7 +2,7 @@ import {
   POOL_DEFAULTS,
   type GatewayConfig,
   type TeamConfig,
-} from '../config/gateway-config.schema';
+} from '../../config/gateway-config.schema';
 import type { PoolSettings } from './undici-axios-adapter';
 
 type UpstreamKey = keyof GatewayConfig['upstreams'];

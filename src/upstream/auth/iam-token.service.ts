@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
+import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type {
   AgencyAuthConfig,
   GatewayConfig,
   PasswordIdentityConfig,
   WorkspaceTeamConfig,
-} from '../config/gateway-config.schema';
-import { GatewayMetrics } from '../metrics/gateway-metrics';
+} from '../../config/gateway-config.schema';
+import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { IamClient, type IamToken } from './iam.client';
 import { SharedIamTokens } from './shared-iam-tokens';
 import { TokenCache, type Clock, type TokenEvent } from './token-cache';

@@ -1,8 +1,8 @@
-import { ProblemError } from '../common/problem';
-import { QUIET_POLICIES } from '../common/upstream-caller.test-helpers';
-import { UpstreamError } from '../common/upstream.error';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { GatewayMetrics } from '../metrics/gateway-metrics';
+import { ProblemError } from '../../common/problem';
+import { QUIET_POLICIES } from '../upstream-pipeline.test-helpers';
+import { UpstreamError } from '../upstream.error';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { UpstreamPolicies, type PolicyScope } from './upstream-policies';
 
 const WRITE: PolicyScope = { provider: 'rainbond', account: 'team-a', idempotent: false };

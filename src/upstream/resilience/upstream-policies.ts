@@ -13,11 +13,11 @@ import {
   retry,
   type RetryPolicy,
 } from 'cockatiel';
-import { ProblemError } from '../common/problem';
-import { UpstreamError, type UpstreamName } from '../common/upstream.error';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { GatewayMetrics, type CircuitStateName } from '../metrics/gateway-metrics';
+import { ProblemError } from '../../common/problem';
+import { UpstreamError, type UpstreamName } from '../upstream.error';
+import { GATEWAY_CONFIG } from '../../config/config.tokens';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { GatewayMetrics, type CircuitStateName } from '../../metrics/gateway-metrics';
 
 /** What the policies need to know about a call. */
 export interface PolicyScope {

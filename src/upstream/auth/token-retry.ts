@@ -1,4 +1,4 @@
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream.error';
 
 /**
  * 401 codes that are not about our token: a new token cannot help.

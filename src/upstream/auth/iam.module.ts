@@ -1,4 +1,4 @@
-import { UpstreamHttpModule } from '../common/upstream-http.module';
+import { UpstreamModule } from '../upstream.module';
 import { Module } from '@nestjs/common';
 import { IamTokenService } from './iam-token.service';
 import { IamClient } from './iam.client';
@@ -10,7 +10,7 @@ import { SharedIamTokens } from './shared-iam-tokens';
  * Clients ask IamTokenService for a token lazily, after validation.
  */
 @Module({
-  imports: [UpstreamHttpModule],
+  imports: [UpstreamModule],
   providers: [IamClient, IamTokenService, SharedIamTokens],
   exports: [IamTokenService, IamClient],
 })

@@ -5,24 +5,24 @@ import { Logger } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { startHttpServer } from './loopback-server.test-helpers';
-import { QUIET_POLICIES, upstreamInfrastructureForTests } from './upstream-caller.test-helpers';
-import { UndiciAxiosTransport } from './undici-axios-adapter';
-import { UpstreamHttpModule } from './upstream-http.module';
+import { startHttpServer } from './http/loopback-server.test-helpers';
+import { QUIET_POLICIES, upstreamInfrastructureForTests } from './upstream-pipeline.test-helpers';
+import { UndiciAxiosTransport } from './http/undici-axios-adapter';
+import { UpstreamModule } from './upstream.module';
 
 async function startModule(config: GatewayConfig): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       ...upstreamInfrastructureForTests(),
       GatewayConfigModule.forRoot(config),
-      UpstreamHttpModule,
+      UpstreamModule,
     ],
   }).compile();
   await moduleRef.init();
   return moduleRef;
 }
 
-describe('UpstreamHttpModule', () => {
+describe('UpstreamModule', () => {
   it('sends through the undici transport and closes its pools when the app shuts down', async () => {
     const upstream = await startHttpServer((_req, res) => res.end('{}'));
     // Idle sockets would stay open for a minute: only closing the pool ends this one in time.

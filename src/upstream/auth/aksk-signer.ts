@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { percentEncode } from '../common/upstream-http';
+import { percentEncode } from '../http/upstream-http';
 
 /**
  * Huawei Cloud API gateway request signing (`SDK-HMAC-SHA256`), computed as the official Node SDK

@@ -5,7 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import { startHttpServer, axiosOverUndici, type Loopback } from './loopback-server.test-helpers';
 import { createTestPki, type TestPki } from './test-ca.test-helpers';
 import { readFileSync } from 'node:fs';
-import { parseConfig } from '../config/config.loader';
+import { parseConfig } from '../../config/config.loader';
 import type { PoolSettings } from './undici-axios-adapter';
 import { poolSettingsFor } from './upstream-pool-settings';
 
