@@ -1,20 +1,18 @@
 import type { HttpService } from '@nestjs/axios';
 import { z } from 'zod';
 import { testUpstreamPipeline } from './upstream-pipeline.test-helpers';
-import type { UpstreamRequest } from './http/upstream-http';
+import { NO_AUTH } from './auth/auth-strategies';
+import type { UpstreamTarget } from './auth/upstream-accounts';
+import type { UpstreamCall } from './upstream-pipeline';
 
-const REQUEST: UpstreamRequest<{ ok: boolean }> = {
-  provider: 'iam',
+const TARGET: UpstreamTarget = { baseUrl: 'http://127.0.0.1:1', account: 'acct', auth: NO_AUTH };
+const CALL: UpstreamCall<{ ok: boolean }> = {
   operation: 'password-token',
-  account: 'acct',
   idempotent: true,
   method: 'POST',
-  url: 'http://127.0.0.1:1/v3/auth/tokens',
-  headers: {},
+  path: '/v3/auth/tokens',
   body: {},
-  timeoutMs: 1_000,
   schema: z.object({ ok: z.boolean() }),
-  parseError: () => ({}),
 };
 
 function upstreamAnswering(...answers: { status: number; body: string }[]) {
@@ -41,7 +39,7 @@ describe('UpstreamPipeline', () => {
       { status: 503, body: '{}' },
       { status: 200, body: '{"ok":true}' },
     );
-    await expect(caller.send(REQUEST)).resolves.toMatchObject({ data: { ok: true } });
+    await expect(caller.send('iam', TARGET, CALL)).resolves.toMatchObject({ data: { ok: true } });
     expect(logLines).toEqual([
       {
         provider: 'iam',
@@ -61,7 +59,7 @@ describe('UpstreamPipeline', () => {
       { status: 200, body: 'not json' },
       { status: 200, body: 'not json' },
     );
-    await expect(caller.send(REQUEST)).rejects.toMatchObject({ kind: 'bad-body' });
+    await expect(caller.send('iam', TARGET, CALL)).rejects.toMatchObject({ kind: 'bad-body' });
     expect(logLines).toEqual([
       expect.objectContaining({ status: 200, failure: 'bad-body', retries: 2 }),
     ]);
@@ -72,7 +70,7 @@ describe('UpstreamPipeline', () => {
       { status: 502, body: '{}' },
       { status: 200, body: '{"ok":true}' },
     );
-    await caller.send(REQUEST);
+    await caller.send('iam', TARGET, CALL);
     const durations = await metrics.registry.getSingleMetricAsString(
       'gateway_upstream_request_duration_seconds',
     );

@@ -1,74 +1,147 @@
 import { HttpService } from '@nestjs/axios';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { GatewayMetrics } from '../metrics/gateway-metrics';
-import { UpstreamPolicies } from './resilience/upstream-policies';
 import { ProblemError } from '../common/problem';
-import { sendUpstream, type UpstreamRequest, type UpstreamResponse } from './http/upstream-http';
-import { UpstreamError } from './upstream.error';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { Credential } from './auth/auth-strategies';
+import type { UpstreamTarget } from './auth/upstream-accounts';
+import {
+  sendUpstream,
+  upstreamUrl,
+  withQuery,
+  type ExpectedAnswer,
+  type OutgoingRequest,
+  type UpstreamResponse,
+} from './http/upstream-http';
+import { UpstreamPolicies } from './resilience/upstream-policies';
+import {
+  UPSTREAM_PROFILES,
+  type UpstreamProfile,
+  type UpstreamProfiles,
+} from './upstream-profiles';
+import { UpstreamError, type UpstreamName } from './upstream.error';
+
+/** One call as a client describes it: what to do, not how to reach or authenticate. */
+export interface UpstreamCall<T> extends ExpectedAnswer<T> {
+  /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
+  operation: string;
+  method: 'GET' | 'POST';
+  /** Below the account's base URL, built with `encodePath`. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /**
+   * Whether repeating the call cannot do anything twice (default: only GETs). Only those are
+   * retried after a timeout, reset or 5xx; any call is retried when it was never sent.
+   */
+  idempotent?: boolean;
+}
 
 /**
- * The one way to call an upstream: under its resilience policies, each attempt timed into the
- * metrics, and one log line per call with what an on-call engineer asks first (which upstream,
- * what it answered, how long it took, how often we retried, and the upstream's own request id).
+ * The one way to call an upstream. Every call goes through the same steps, in this order:
+ *
+ * 1. profile and account: the upstream's profile, and the account (base URL, circuit scope,
+ *    credentials) that TeamUpstreamCaller looked up by team key;
+ * 2. credentials: an IAM token is fetched (or taken from the cache) before the call takes a slot,
+ *    so a cold token does not hold the upstream's slots while IAM answers;
+ * 3. bulkhead (per upstream) → circuit breaker (per upstream account) → retry (per profile);
+ * 4. per attempt: auth/sign (headers, then a signature over the final bytes) → send → parse and
+ *    shape-check, and when the upstream rejects the token, one re-fetch and one more send inside
+ *    the same attempt (same slot, same breaker call); each send timed into the metrics;
+ * 5. one 'upstream call' log line for the whole call.
  */
 @Injectable()
 export class UpstreamPipeline {
   constructor(
     private readonly http: HttpService,
+    @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,
     private readonly policies: UpstreamPolicies,
     private readonly metrics: GatewayMetrics,
     @InjectPinoLogger('Upstream') private readonly logger: PinoLogger,
   ) {}
 
-  async send<T>(request: UpstreamRequest<T>): Promise<UpstreamResponse<T>> {
-    const { provider, operation } = request;
+  /** Sends `call` to `upstream` at `target` (a team's account, or an IAM endpoint). */
+  async send<T>(
+    upstream: UpstreamName,
+    target: UpstreamTarget,
+    call: UpstreamCall<T>,
+  ): Promise<UpstreamResponse<T>> {
+    const profile = this.profiles[upstream];
     const started = performance.now();
+    const outgoing: OutgoingRequest = {
+      method: call.method,
+      url: withQuery(upstreamUrl(target.baseUrl, call.path), call.query),
+      headers: call.headers ?? {},
+      body: call.body === undefined ? '' : JSON.stringify(call.body),
+    };
+    const scope = {
+      provider: upstream,
+      account: target.account,
+      idempotent: call.idempotent ?? call.method === 'GET',
+    };
     let retries = 0;
     try {
-      const response = await this.policies.execute(request, (attempt) => {
+      let credential = await target.auth.credential();
+      const response = await this.policies.execute(scope, async (attempt) => {
         retries = attempt;
-        if (attempt > 0) this.metrics.countUpstreamRetry(provider, operation);
-        return this.attempt(request);
+        if (attempt > 0) this.metrics.countUpstreamRetry(upstream, call.operation);
+        try {
+          return await this.attempt(profile, call, outgoing, credential);
+        } catch (error) {
+          const renewed = await credential.renewAfter?.(error);
+          if (!renewed) throw error;
+          credential = renewed;
+          return this.attempt(profile, call, outgoing, credential);
+        }
       });
-      this.log(request, started, retries, { status: response.status }, response.requestId);
+      this.log(upstream, call, started, retries, { status: response.status }, response.requestId);
       return response;
     } catch (error) {
-      const upstream = error instanceof UpstreamError ? error : undefined;
+      const failed = error instanceof UpstreamError ? error : undefined;
       const result =
-        upstream?.kind === 'response'
-          ? { status: upstream.status }
-          : { status: upstream?.status, failure: outcomeOf(error) };
-      this.log(request, started, retries, result, upstream?.details.requestId);
+        failed?.kind === 'response'
+          ? { status: failed.status }
+          : { status: failed?.status, failure: outcomeOf(error) };
+      this.log(upstream, call, started, retries, result, failed?.details.requestId);
       throw error;
     }
   }
 
-  private async attempt<T>(request: UpstreamRequest<T>): Promise<UpstreamResponse<T>> {
+  /** One send with `credential`: its headers, then its signature over the final request. */
+  private async attempt<T>(
+    profile: UpstreamProfile,
+    call: UpstreamCall<T>,
+    unsigned: OutgoingRequest,
+    credential: Credential,
+  ): Promise<UpstreamResponse<T>> {
+    const outgoing = { ...unsigned, headers: { ...unsigned.headers, ...credential.headers } };
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await sendUpstream(this.http, request);
+      const response = await sendUpstream(
+        this.http,
+        profile,
+        outgoing,
+        credential.sign?.(outgoing),
+        call,
+      );
       this.metrics.observeUpstream(
-        request.provider,
-        request.operation,
+        profile.name,
+        call.operation,
         String(response.status),
         seconds(),
       );
       return response;
     } catch (error) {
-      this.metrics.observeUpstream(
-        request.provider,
-        request.operation,
-        outcomeOf(error),
-        seconds(),
-      );
+      this.metrics.observeUpstream(profile.name, call.operation, outcomeOf(error), seconds());
       throw error;
     }
   }
 
   private log(
-    request: UpstreamRequest<unknown>,
+    provider: UpstreamName,
+    call: UpstreamCall<unknown>,
     started: number,
     retries: number,
     result: { status?: number; failure?: string },
@@ -76,9 +149,9 @@ export class UpstreamPipeline {
   ): void {
     this.logger.info(
       {
-        provider: request.provider,
-        operation: request.operation,
-        method: request.method,
+        provider,
+        operation: call.operation,
+        method: call.method,
         ...result,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         retries,

@@ -28,6 +28,7 @@ describe('UpstreamModule', () => {
     // Idle sockets would stay open for a minute: only closing the pool ends this one in time.
     const config = {
       ...QUIET_POLICIES,
+      iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
       upstreams: {
         ...QUIET_POLICIES.upstreams,
         rainbond: { ...QUIET_POLICIES.upstreams.rainbond, keepAliveTimeoutMs: 60_000 },
@@ -53,6 +54,7 @@ describe('UpstreamModule', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation();
     const config = {
       ...QUIET_POLICIES,
+      iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
       upstreams: {
         ...QUIET_POLICIES.upstreams,
         rainbond: { ...QUIET_POLICIES.upstreams.rainbond, tls: { rejectUnauthorized: false } },

@@ -1,10 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemError } from '../common/problem';
-import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from '../teams/team-context';
+import type { TeamContext, WorkspaceAccount } from '../teams/team-context';
 
 /** The team's Huawei Cloud account, or a 404 problem when the team has none configured. */
-export function requireWorkspace(team: TeamContext): WorkspaceTeamConfig {
+export function requireWorkspace(team: TeamContext): WorkspaceAccount {
   if (!team.workspace) {
     throw new ProblemError(
       HttpStatus.NOT_FOUND,
@@ -31,3 +30,6 @@ export function pageQuery(
   for (const [name, value] of Object.entries(filters)) if (value) query[name] = value;
   return query;
 }
+
+/** The header of a call with a JSON body. */
+export const JSON_BODY: Readonly<Record<string, string>> = { 'content-type': 'application/json' };

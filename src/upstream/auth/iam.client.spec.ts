@@ -1,6 +1,5 @@
 import type { HttpService } from '@nestjs/axios';
-import { testUpstreamPipeline } from '../upstream-pipeline.test-helpers';
-import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream-pipeline.test-helpers';
 import { UpstreamError } from '../upstream.error';
 import { IamClient } from './iam.client';
 
@@ -11,7 +10,12 @@ const IDENTITY = { domainName: 'sandbox-account', userName: 'acme-publisher', pa
 const projectToken = (client: IamClient) =>
   client.passwordToken(IAM_URL, IDENTITY, { project: { id: PROJECT_ID } });
 
-const CONFIG = { upstreams: { iam: { timeoutMs: 1234 } } } as GatewayConfig;
+const IAM_PROFILE = {
+  upstreams: {
+    ...QUIET_POLICIES.upstreams,
+    iam: { ...QUIET_POLICIES.upstreams.iam, timeoutMs: 1234 },
+  },
+};
 
 function clientAnswering(status: number, body: unknown, headers: Record<string, string> = {}) {
   const request = jest.fn().mockResolvedValue({
@@ -20,7 +24,7 @@ function clientAnswering(status: number, body: unknown, headers: Record<string, 
     headers: { 'x-request-id': 'req-1', ...headers },
   });
   const http = { axiosRef: { request } } as unknown as HttpService;
-  return { client: new IamClient(testUpstreamPipeline(http).caller, CONFIG), request };
+  return { client: new IamClient(testUpstreamPipeline(http, IAM_PROFILE).caller), request };
 }
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {

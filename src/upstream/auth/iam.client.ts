@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../../config/config.tokens';
-import type { GatewayConfig } from '../../config/gateway-config.schema';
+import { Injectable } from '@nestjs/common';
+import { encodePath } from '../http/upstream-http';
 import { UpstreamPipeline } from '../upstream-pipeline';
-import { encodePath, upstreamUrl } from '../http/upstream-http';
 import { UpstreamError } from '../upstream.error';
+import { headerAuth, NO_AUTH, type AuthStrategy } from './auth-strategies';
 import {
   assumeRoleTokenRequest,
   iamTokenResponseSchema,
-  parseIamError,
   passwordTokenRequest,
   type IamAgency,
   type IamPasswordIdentity,
   type IamScope,
 } from './iam.wire';
+
+const JSON_BODY = { 'content-type': 'application/json' };
+const CREATED = [201];
 
 export interface IamToken {
   token: string;
@@ -22,16 +23,13 @@ export interface IamToken {
 /** The only place that talks to IAM. Never puts a password or a token into an error. */
 @Injectable()
 export class IamClient {
-  constructor(
-    private readonly upstream: UpstreamPipeline,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   /** A token for an IAM user's password identity, scoped to a project or to the user's account. */
   passwordToken(iamUrl: string, identity: IamPasswordIdentity, scope: IamScope): Promise<IamToken> {
     return this.requestToken(iamUrl, 'password-token', identity.domainName, {
       body: passwordTokenRequest(identity, scope),
-      headers: {},
+      auth: NO_AUTH,
     });
   }
 
@@ -44,7 +42,7 @@ export class IamClient {
   ): Promise<IamToken> {
     return this.requestToken(iamUrl, 'assume-role', agency.domainName, {
       body: assumeRoleTokenRequest(agency, projectId),
-      headers: { 'x-auth-token': delegatedUserToken },
+      auth: headerAuth('x-auth-token', delegatedUserToken),
     });
   }
 
@@ -53,22 +51,22 @@ export class IamClient {
     iamUrl: string,
     operation: 'password-token' | 'assume-role',
     account: string,
-    { body, headers }: { body: unknown; headers: Record<string, string> },
+    { body, auth }: { body: unknown; auth: AuthStrategy },
   ): Promise<IamToken> {
-    const response = await this.upstream.send({
-      provider: 'iam',
-      operation,
-      account,
-      idempotent: true,
-      method: 'POST',
-      url: upstreamUrl(iamUrl, encodePath`/v3/auth/tokens`),
-      headers: { 'content-type': 'application/json', ...headers },
-      body,
-      timeoutMs: this.config.upstreams.iam.timeoutMs,
-      schema: iamTokenResponseSchema,
-      parseError: parseIamError,
-      okStatuses: [201],
-    });
+    const response = await this.upstream.send(
+      'iam',
+      { baseUrl: iamUrl, account, auth },
+      {
+        operation,
+        idempotent: true,
+        method: 'POST',
+        path: encodePath`/v3/auth/tokens`,
+        headers: JSON_BODY,
+        body,
+        schema: iamTokenResponseSchema,
+        okStatuses: CREATED,
+      },
+    );
     const token = response.headers['x-subject-token'];
     if (!token) {
       throw new UpstreamError('iam', 'bad-body', 'iam answered 201 without an X-Subject-Token', {

@@ -163,19 +163,18 @@ describe('UndiciAxiosTransport failures', () => {
 
   describe('through sendUpstream, failures keep their meaning', () => {
     const send = (path: string, timeoutMs = 5_000) =>
-      sendUpstream(new HttpService(http), {
-        provider: 'rainbond',
-        operation: 'install',
-        account: 'team',
-        idempotent: false,
-        method: 'POST',
-        url: `${upstream.origin}${path}`,
-        headers: { 'content-type': 'application/json' },
-        body: { a: 1 },
-        timeoutMs,
-        schema: z.object({ ok: z.boolean() }),
-        parseError: () => ({}),
-      }).catch((error: UpstreamError) => error);
+      sendUpstream(
+        new HttpService(http),
+        { name: 'rainbond', timeoutMs, parseError: () => ({}), errorBodyOn200: false },
+        {
+          method: 'POST',
+          url: `${upstream.origin}${path}`,
+          headers: { 'content-type': 'application/json' },
+          body: '{"a":1}',
+        },
+        undefined,
+        { schema: z.object({ ok: z.boolean() }) },
+      ).catch((error: UpstreamError) => error);
 
     it('answers, times out, resets and refuses as before', async () => {
       expect(await send('/')).toMatchObject({ data: { ok: true } });

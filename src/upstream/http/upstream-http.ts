@@ -22,32 +22,21 @@ export interface OutgoingRequest {
 /** Returns headers to add to a request (e.g. an AK/SK signature); must not change what it signs. */
 export type RequestSigner = (request: OutgoingRequest) => Record<string, string>;
 
-export interface UpstreamRequest<T> {
-  provider: UpstreamName;
-  /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
-  operation: string;
-  /**
-   * The upstream account the call acts as (Rainbond team name, Workspace project id, IAM host):
-   * its circuit is this call's, so one broken account does not cut the others off.
-   */
-  account: string;
-  /**
-   * Whether repeating the call cannot do anything twice (GETs, IAM token requests). Only those are
-   * retried after a timeout, reset or 5xx; any call is retried when it was never sent.
-   */
-  idempotent: boolean;
-  method: 'GET' | 'POST';
-  url: string;
-  headers: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  timeoutMs: number;
+/** What the caller expects back. */
+export interface ExpectedAnswer<T> {
   /** Shape of a successful body; anything else becomes a `bad-body` failure (502). */
   schema: z.ZodType<T>;
-  parseError: UpstreamErrorParser;
   /** Status codes that count as success (default: 200). */
   okStatuses?: readonly number[];
-  sign?: RequestSigner;
+}
+
+/** How one upstream reads its answers (from its profile). */
+export interface AnswerReading {
+  name: UpstreamName;
+  timeoutMs: number;
+  parseError: UpstreamErrorParser;
+  /** A 200 whose body the error parser reads as an error code is a failure. */
+  errorBodyOn200: boolean;
 }
 
 export interface UpstreamResponse<T> {
@@ -102,54 +91,57 @@ export function upstreamUrl(baseUrl: string, encodedPath: string): string {
   return baseUrl.replace(/\/+$/, '') + encodedPath;
 }
 
+const OK_DEFAULT: readonly number[] = [200];
+const PASS_THROUGH = <T>(value: T) => value;
+const ANY_STATUS = () => true;
+
 /**
- * Sends one request through Nest's HttpService and returns the parsed, shape-checked body.
- * Every failure comes out as an UpstreamError; nothing here retries.
+ * Sends the final request (exactly these bytes; `extraHeaders`, e.g. a signature, are sent but were
+ * not part of what was signed) through Nest's HttpService and returns the parsed, shape-checked
+ * body. Every failure comes out as an UpstreamError; nothing here retries.
  */
 export async function sendUpstream<T>(
   http: HttpService,
-  request: UpstreamRequest<T>,
+  reading: AnswerReading,
+  outgoing: OutgoingRequest,
+  extraHeaders: Record<string, string> | undefined,
+  expected: ExpectedAnswer<T>,
 ): Promise<UpstreamResponse<T>> {
-  const outgoing: OutgoingRequest = {
-    method: request.method,
-    url: withQuery(request.url, request.query),
-    headers: request.headers,
-    body: request.body === undefined ? '' : JSON.stringify(request.body),
-  };
+  const provider = reading.name;
   let response: AxiosResponse<string>;
   try {
     response = await http.axiosRef.request<string>({
       method: outgoing.method,
       url: outgoing.url,
-      headers: { accept: 'application/json', ...outgoing.headers, ...request.sign?.(outgoing) },
-      data: request.body === undefined ? undefined : outgoing.body,
-      timeout: request.timeoutMs,
+      headers: { accept: 'application/json', ...outgoing.headers, ...extraHeaders },
+      data: outgoing.body === '' ? undefined : outgoing.body,
+      timeout: reading.timeoutMs,
       responseType: 'text',
       // The body is already JSON text: axios' default would JSON.parse it again to check.
-      transformRequest: [(text: string | undefined) => text],
-      transformResponse: [(raw: string) => raw],
-      validateStatus: () => true,
-      transitional: { clarifyTimeoutError: true },
+      transformRequest: PASS_THROUGH,
+      transformResponse: PASS_THROUGH,
+      validateStatus: ANY_STATUS,
+      transitional: CLARIFY_TIMEOUT,
       maxRedirects: 0,
     });
   } catch (error) {
-    throw transportFailure(request.provider, error as AxiosError);
+    throw transportFailure(provider, error as AxiosError);
   }
 
   const headers = flattenHeaders(response.headers);
   const parsed = parseJson(response.data);
   const requestId =
     headers['x-request-id'] ?? (parsed.ok ? bodyRequestId(parsed.value) : undefined);
-  const okStatuses = request.okStatuses ?? [200];
+  const okStatuses = expected.okStatuses ?? OK_DEFAULT;
 
   if (!okStatuses.includes(response.status)) {
     const { code, message, problem } = parsed.ok
-      ? request.parseError(parsed.value, response.status)
+      ? reading.parseError(parsed.value, response.status)
       : {};
     throw new UpstreamError(
-      request.provider,
+      provider,
       'response',
-      message ?? `${request.provider} answered HTTP ${response.status}`,
+      message ?? `${provider} answered HTTP ${response.status}`,
       {
         status: response.status,
         code,
@@ -160,34 +152,42 @@ export async function sendUpstream<T>(
     );
   }
   if (!parsed.ok) {
-    throw new UpstreamError(
-      request.provider,
-      'bad-body',
-      `${request.provider} sent a body that is not JSON`,
-      {
-        status: response.status,
-        requestId,
-      },
-    );
+    throw new UpstreamError(provider, 'bad-body', `${provider} sent a body that is not JSON`, {
+      status: response.status,
+      requestId,
+    });
   }
-  const checked = request.schema.safeParse(parsed.value);
+  if (reading.errorBodyOn200) {
+    const { code, message, problem } = reading.parseError(parsed.value, response.status);
+    if (code !== undefined) {
+      throw new UpstreamError(provider, 'response', message ?? `${provider} reported ${code}`, {
+        status: response.status,
+        code,
+        problem,
+        requestId,
+      });
+    }
+  }
+  const checked = expected.schema.safeParse(parsed.value);
   if (!checked.success) {
     const where = checked.error.issues
       .slice(0, 3)
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
     throw new UpstreamError(
-      request.provider,
+      provider,
       'bad-body',
-      `${request.provider} sent a body that does not match its contract (${where})`,
+      `${provider} sent a body that does not match its contract (${where})`,
       { status: response.status, requestId },
     );
   }
   return { status: response.status, data: checked.data, headers, requestId };
 }
 
+const CLARIFY_TIMEOUT = { clarifyTimeoutError: true };
+
 /** Appends a query with every key and value percent-encoded (spaces as %20, never +). */
-function withQuery(url: string, query: Record<string, string> | undefined): string {
+export function withQuery(url: string, query: Record<string, string> | undefined): string {
   const pairs = Object.entries(query ?? {}).map(
     ([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`,
   );

@@ -1,54 +1,53 @@
-import {
-  POOL_DEFAULTS,
-  type GatewayConfig,
-  type TeamConfig,
-} from '../../config/gateway-config.schema';
+import type { GatewayConfig, TeamConfig } from '../../config/gateway-config.schema';
+import { settingsKeyOf, type UpstreamProfile, type UpstreamProfiles } from '../upstream-profiles';
+import type { UpstreamName } from '../upstream.error';
 import type { PoolSettings } from './undici-axios-adapter';
 
-type UpstreamKey = keyof GatewayConfig['upstreams'];
-type UpstreamSettings = GatewayConfig['upstreams'][UpstreamKey];
-
-/** The configured endpoints of one team, each with the upstream whose settings apply to it. */
-function endpointsOf(team: TeamConfig): [UpstreamKey, string][] {
-  const endpoints: [UpstreamKey, string][] = [];
+/** The configured endpoints of one team, each with the upstream whose profile applies to it. */
+function endpointsOf(team: TeamConfig): [UpstreamName, string][] {
+  const endpoints: [UpstreamName, string][] = [];
   if (team.rainbond) endpoints.push(['rainbond', team.rainbond.baseUrl]);
   if (team.workspace) {
     const { appCenter, appWarehouse, iam } = team.workspace.endpoints;
-    endpoints.push(['appCenter', appCenter], ['appWarehouse', appWarehouse], ['iam', iam]);
+    endpoints.push(['app-center', appCenter], ['app-warehouse', appWarehouse], ['iam', iam]);
   }
   return endpoints;
 }
 
 /**
- * Pool settings for an origin, from the `upstreams` settings of every upstream configured there.
- * When several share an origin (one host serving two APIs) the most generous values win; an origin
- * no team names gets the most generous of all upstreams.
+ * Pool settings for an origin, from the profiles of every upstream configured there. When several
+ * share an origin (one host serving two APIs) the most generous values win; an origin no team
+ * names gets the most generous of all upstreams.
  */
-export function poolSettingsFor(config: GatewayConfig, origin: string): PoolSettings {
+export function poolSettingsFor(
+  profiles: UpstreamProfiles,
+  config: Pick<GatewayConfig, 'teams' | 'proxy'>,
+  origin: string,
+): PoolSettings {
   const here = Object.values(config.teams)
     .flatMap(endpointsOf)
     .filter(([, url]) => new URL(url).origin === origin)
-    .map(([upstream]) => config.upstreams[upstream]);
-  const settings: UpstreamSettings[] = here.length > 0 ? here : Object.values(config.upstreams);
-  const most = (pick: (s: UpstreamSettings) => number) => Math.max(...settings.map(pick));
-  const timeoutMs = most((s) => s.timeoutMs);
+    .map(([upstream]) => profiles[upstream]);
+  const chosen: UpstreamProfile[] = here.length > 0 ? here : Object.values(profiles);
+  const most = (pick: (profile: UpstreamProfile) => number) => Math.max(...chosen.map(pick));
+  const timeoutMs = most((profile) => profile.timeoutMs);
   return {
-    connections: most((s) => s.connections ?? POOL_DEFAULTS.connections),
-    connectTimeoutMs: most((s) => s.connectTimeoutMs ?? POOL_DEFAULTS.connectTimeoutMs),
-    keepAliveTimeoutMs: most((s) => s.keepAliveTimeoutMs ?? POOL_DEFAULTS.keepAliveTimeoutMs),
+    connections: most((profile) => profile.pool.connections),
+    connectTimeoutMs: most((profile) => profile.pool.connectTimeoutMs),
+    keepAliveTimeoutMs: most((profile) => profile.pool.keepAliveTimeoutMs),
     headersTimeoutMs: timeoutMs,
     bodyTimeoutMs: timeoutMs,
-    tls: here.map((upstream) => upstream.tls).find((tls) => tls !== undefined),
+    tls: here.map((profile) => profile.pool.tls).find((tls) => tls !== undefined),
     proxy: config.proxy,
   };
 }
 
 /** One warning per upstream whose certificates are not verified, for the log at every start. */
-export function insecureTlsWarnings(config: GatewayConfig): string[] {
-  return Object.entries(config.upstreams)
-    .filter(([, settings]) => settings.tls?.rejectUnauthorized === false)
-    .map(
-      ([upstream]) =>
-        `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${upstream} (upstreams.${upstream}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`,
-    );
+export function insecureTlsWarnings(profiles: UpstreamProfiles): string[] {
+  return Object.values(profiles)
+    .filter((profile) => profile.pool.tls?.rejectUnauthorized === false)
+    .map((profile) => {
+      const key = settingsKeyOf(profile.name);
+      return `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${key.slice('upstreams.'.length)} (${key}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`;
+    });
 }

@@ -7,6 +7,7 @@ import { createTestPki, type TestPki } from './test-ca.test-helpers';
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../config/config.loader';
 import type { PoolSettings } from './undici-axios-adapter';
+import { buildUpstreamProfiles } from '../upstream-profiles';
 import { poolSettingsFor } from './upstream-pool-settings';
 
 /** An HTTPS upstream on loopback, certified by the test's private CA; it asks for a client certificate. */
@@ -144,7 +145,9 @@ teams:
 `,
       { env: { TOKEN: 't' }, readFile: (path) => readFileSync(path, 'utf8') },
     );
-    expect(await get(poolSettingsFor(config, upstream.origin))).toEqual({
+    expect(
+      await get(poolSettingsFor(buildUpstreamProfiles(config), config, upstream.origin)),
+    ).toEqual({
       clientCertificateVerified: true,
     });
   });

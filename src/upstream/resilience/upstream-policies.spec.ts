@@ -3,6 +3,7 @@ import { QUIET_POLICIES } from '../upstream-pipeline.test-helpers';
 import { UpstreamError } from '../upstream.error';
 import type { GatewayConfig } from '../../config/gateway-config.schema';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
+import { buildUpstreamProfiles } from '../upstream-profiles';
 import { UpstreamPolicies, type PolicyScope } from './upstream-policies';
 
 const WRITE: PolicyScope = { provider: 'rainbond', account: 'team-a', idempotent: false };
@@ -31,7 +32,7 @@ function policies(overrides: {
     },
   } as GatewayConfig;
   const metrics = new GatewayMetrics();
-  return { policies: new UpstreamPolicies(config, metrics), metrics };
+  return { policies: new UpstreamPolicies(buildUpstreamProfiles(config), metrics), metrics };
 }
 
 const timeout = () => new UpstreamError('rainbond', 'timeout', 'rainbond did not answer in time');

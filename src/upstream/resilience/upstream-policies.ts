@@ -15,9 +15,12 @@ import {
 } from 'cockatiel';
 import { ProblemError } from '../../common/problem';
 import { UpstreamError, type UpstreamName } from '../upstream.error';
-import { GATEWAY_CONFIG } from '../../config/config.tokens';
-import type { GatewayConfig } from '../../config/gateway-config.schema';
 import { GatewayMetrics, type CircuitStateName } from '../../metrics/gateway-metrics';
+import {
+  UPSTREAM_PROFILES,
+  type UpstreamProfile,
+  type UpstreamProfiles,
+} from '../upstream-profiles';
 
 /** What the policies need to know about a call. */
 export interface PolicyScope {
@@ -26,13 +29,6 @@ export interface PolicyScope {
   account: string;
   idempotent: boolean;
 }
-
-const CONFIG_KEY: Record<UpstreamName, keyof GatewayConfig['upstreams']> = {
-  rainbond: 'rainbond',
-  'app-center': 'appCenter',
-  'app-warehouse': 'appWarehouse',
-  iam: 'iam',
-};
 
 const STATE_NAME: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
@@ -48,6 +44,12 @@ export function isUpstreamFault(error: unknown): boolean {
   return (error.status ?? 0) >= 500;
 }
 
+interface UpstreamRules {
+  bulkhead: BulkheadPolicy;
+  retryIdempotent: RetryPolicy;
+  retryNotSent: RetryPolicy;
+}
+
 interface Circuit {
   policy: CircuitBreakerPolicy;
   openedAt: number;
@@ -60,33 +62,47 @@ interface Circuit {
  */
 @Injectable()
 export class UpstreamPolicies {
-  private readonly bulkheads = new Map<UpstreamName, BulkheadPolicy>();
+  private readonly perUpstream: Readonly<Record<UpstreamName, UpstreamRules>>;
   private readonly circuits = new Map<string, Circuit>();
-  private readonly retryIdempotent: RetryPolicy;
-  private readonly retryNotSent: RetryPolicy;
 
   constructor(
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,
     private readonly metrics: GatewayMetrics,
   ) {
-    const { maxRetries, initialDelayMs, maxDelayMs } = config.resilience.retry;
-    const backoff = new ExponentialBackoff({ initialDelay: initialDelayMs, maxDelay: maxDelayMs });
-    this.retryIdempotent = retry(
-      handleWhen((error) => isNotSent(error) || isUpstreamFault(error)),
-      { maxAttempts: maxRetries, backoff },
-    );
-    this.retryNotSent = retry(handleWhen(isNotSent), { maxAttempts: maxRetries, backoff });
+    const rulesOf = ({ bulkhead: slots, retry: rule }: UpstreamProfile): UpstreamRules => {
+      const backoff = new ExponentialBackoff({
+        initialDelay: rule.initialDelayMs,
+        maxDelay: rule.maxDelayMs,
+      });
+      const maxAttempts = rule.maxRetries;
+      return {
+        bulkhead: bulkhead(slots.maxConcurrent, slots.maxQueued),
+        retryIdempotent: retry(
+          handleWhen((error) => isNotSent(error) || isUpstreamFault(error)),
+          { maxAttempts, backoff },
+        ),
+        retryNotSent: retry(handleWhen(isNotSent), { maxAttempts, backoff }),
+      };
+    };
+    this.perUpstream = {
+      rainbond: rulesOf(profiles.rainbond),
+      'app-center': rulesOf(profiles['app-center']),
+      'app-warehouse': rulesOf(profiles['app-warehouse']),
+      iam: rulesOf(profiles.iam),
+    };
   }
 
   /**
-   * Runs `attempt` (given its 0-based attempt number) under the policies of `call`. An open circuit
-   * or a full queue is a 503 problem with Retry-After: nothing was sent upstream.
+   * Runs `attempt` (given its 0-based attempt number) under the policies of `call`, in this order:
+   * bulkhead → circuit breaker → retry. An open circuit or a full queue is a 503 problem with
+   * Retry-After: nothing was sent upstream.
    */
   async execute<T>(call: PolicyScope, attempt: (attempt: number) => Promise<T>): Promise<T> {
+    const rules = this.perUpstream[call.provider];
     const circuit = this.circuitFor(call);
-    const retrying = call.idempotent ? this.retryIdempotent : this.retryNotSent;
+    const retrying = call.idempotent ? rules.retryIdempotent : rules.retryNotSent;
     try {
-      return await this.bulkheadFor(call.provider).execute(() =>
+      return await rules.bulkhead.execute(() =>
         circuit.policy.execute(() => retrying.execute((context) => attempt(context.attempt))),
       );
     } catch (error) {
@@ -96,21 +112,11 @@ export class UpstreamPolicies {
     }
   }
 
-  private bulkheadFor(provider: UpstreamName): BulkheadPolicy {
-    let policy = this.bulkheads.get(provider);
-    if (!policy) {
-      const { maxConcurrent, maxQueued } = this.config.upstreams[CONFIG_KEY[provider]];
-      policy = bulkhead(maxConcurrent, maxQueued);
-      this.bulkheads.set(provider, policy);
-    }
-    return policy;
-  }
-
   private circuitFor({ provider, account }: PolicyScope): Circuit {
     const key = `${provider}\u0000${account}`;
     let circuit = this.circuits.get(key);
     if (!circuit) {
-      const { consecutiveFailures, halfOpenAfterMs } = this.config.resilience.circuitBreaker;
+      const { consecutiveFailures, halfOpenAfterMs } = this.profiles[provider].breaker;
       const policy = circuitBreaker(handleWhen(isUpstreamFault), {
         halfOpenAfter: halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(consecutiveFailures),
@@ -129,7 +135,7 @@ export class UpstreamPolicies {
 
   private circuitOpen(call: PolicyScope, circuit: Circuit): ProblemError {
     const reopensInMs =
-      circuit.openedAt + this.config.resilience.circuitBreaker.halfOpenAfterMs - Date.now();
+      circuit.openedAt + this.profiles[call.provider].breaker.halfOpenAfterMs - Date.now();
     return new ProblemError(
       HttpStatus.SERVICE_UNAVAILABLE,
       'upstream-circuit-open',

@@ -1,15 +1,14 @@
 import type { HttpService } from '@nestjs/axios';
-import { testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { UpstreamError } from '../upstream/upstream.error';
 import { IamTokenService } from '../upstream/auth/iam-token.service';
 import type { IamClient } from '../upstream/auth/iam.client';
-import type { TeamContext } from '../teams/team-context';
+import { teamContextOf } from '../teams/team-context';
 import { AppCenterClient } from './app-center.client';
 import type { UploadAppRequest } from './app-center.wire';
 import { AppWarehouseClient } from './app-warehouse.client';
 import type { CreateWarehouseAppRequest } from './app-warehouse.wire';
-import { WorkspaceClient } from './workspace.client';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ACCOUNT: WorkspaceTeamConfig = {
@@ -22,9 +21,14 @@ const ACCOUNT: WorkspaceTeamConfig = {
   },
   auth: { type: 'password', domainName: 'acct', userName: 'acme-publisher', password: 'pw' },
 };
-const TEAM: TeamContext = { key: 'acme', displayName: 'Acme', workspace: ACCOUNT };
+const TEAMS = { acme: { displayName: 'Acme', workspace: ACCOUNT } };
+const TEAM = teamContextOf('acme', TEAMS.acme);
 const CONFIG = {
-  upstreams: { appCenter: { timeoutMs: 3000 }, appWarehouse: { timeoutMs: 4000 } },
+  upstreams: {
+    ...QUIET_POLICIES.upstreams,
+    appCenter: { ...QUIET_POLICIES.upstreams.appCenter, timeoutMs: 3000 },
+    appWarehouse: { ...QUIET_POLICIES.upstreams.appWarehouse, timeoutMs: 4000 },
+  },
   iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
 } as GatewayConfig;
 
@@ -48,17 +52,17 @@ function setup(...answers: Answer[]) {
       headers: { 'x-request-id': `req-${request.mock.calls.length}`, ...answer.headers },
     });
   }
-  const workspace = new WorkspaceClient(
-    testUpstreamPipeline({ axiosRef: { request } } as unknown as HttpService).caller,
+  const { teams } = testTeamUpstreams({ axiosRef: { request } } as unknown as HttpService, TEAMS, {
+    settings: { upstreams: CONFIG.upstreams },
     tokens,
-  );
+  });
   const sentTokens = () =>
     request.mock.calls.map(
       ([sent]: [{ headers: Record<string, string> }]) => sent.headers['x-auth-token'],
     );
   return {
-    appCenter: new AppCenterClient(workspace, CONFIG),
-    appWarehouse: new AppWarehouseClient(workspace, CONFIG),
+    appCenter: new AppCenterClient(teams),
+    appWarehouse: new AppWarehouseClient(teams),
     request,
     issueToken,
     sentTokens,
@@ -71,7 +75,7 @@ async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   return error as UpstreamError;
 }
 
-describe('WorkspaceClient through AppCenterClient and AppWarehouseClient', () => {
+describe('AppCenterClient and AppWarehouseClient through the upstream room', () => {
   it('posts UploadApp to the project path with the IAM token, JSON body and App Center timeout', async () => {
     const { appCenter, request } = setup({ status: 200, body: UPLOADED });
     await expect(appCenter.uploadApp(TEAM, UPLOAD_BODY)).resolves.toEqual(UPLOADED);
