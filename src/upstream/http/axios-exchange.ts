@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
-import { AxiosError, CanceledError, type InternalAxiosRequestConfig } from 'axios';
+import { AxiosError, type InternalAxiosRequestConfig } from 'axios';
 import type { Dispatcher } from 'undici';
 
 type Succeed = (status: number, headers: IncomingHttpHeaders, data: unknown) => void;
@@ -16,12 +15,11 @@ const TIMEOUT_CODES = new Set([
 const SOCKET_CLOSED = 'UND_ERR_SOCKET';
 
 /**
- * One axios request as an undici dispatch handler. The response body is collected once into a
- * Buffer (then text unless `responseType` is `arraybuffer`), or handed over as a stream with
- * backpressure when `responseType` is `stream`. `timeout` is the total time (queue, connect,
- * headers, body; for a stream until the headers), `signal` and `cancelToken` cancel, and
- * `maxContentLength` caps the body. Errors come out as AxiosErrors with the codes axios' own
- * adapter would use (ETIMEDOUT/ECONNABORTED, ECONNREFUSED, ECONNRESET, ERR_CANCELED).
+ * One axios request as an undici dispatch handler, for what the upstream pipeline asks: the
+ * response body is collected once into text. `timeout` is the total time (queue, connect, headers,
+ * body) and `maxContentLength` caps the body. Errors come out as AxiosErrors with the codes axios'
+ * own adapter would use (ETIMEDOUT/ECONNABORTED, ECONNREFUSED, ECONNRESET). Streams, array buffers
+ * and cancellation are not supported: the pipeline never asks for them.
  */
 export class AxiosExchange implements Dispatcher.DispatchHandler {
   private controller?: Dispatcher.DispatchController;
@@ -32,20 +30,14 @@ export class AxiosExchange implements Dispatcher.DispatchHandler {
   private size = 0;
   private status = 0;
   private headers: IncomingHttpHeaders = {};
-  private stream?: Readable;
-  /** The response ended or failed: nothing left to abort. */
-  private done = false;
 
   constructor(
     private readonly config: InternalAxiosRequestConfig,
     private readonly succeed: Succeed,
     private readonly fail: Fail,
   ) {
-    const { timeout, signal, cancelToken } = config;
+    const { timeout } = config;
     if (timeout) this.timer = setTimeout(() => this.abort(timeoutError(config)), timeout);
-    if (signal?.aborted) this.onSignal();
-    else signal?.addEventListener?.('abort', this.onSignal);
-    cancelToken?.subscribe(this.onCancel);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -54,31 +46,16 @@ export class AxiosExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseStart(
-    controller: Dispatcher.DispatchController,
+    _controller: Dispatcher.DispatchController,
     status: number,
     headers: IncomingHttpHeaders,
   ): void {
     if (status < 200) return; // 1xx informational
     this.status = status;
     this.headers = headers;
-    if (this.config.responseType === 'stream') {
-      this.stream = new Readable({
-        read: () => controller.resume(),
-        destroy: (error, callback) => {
-          if (!this.done) controller.abort(error ?? new CanceledError(undefined, this.config));
-          callback(error);
-        },
-      });
-      this.settle();
-      this.succeed(status, headers, this.stream);
-    }
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.stream) {
-      if (!this.stream.push(chunk)) controller.pause();
-      return;
-    }
     this.size += chunk.length;
     const limit = this.config.maxContentLength ?? -1;
     if (limit > -1 && this.size > limit) {
@@ -90,28 +67,15 @@ export class AxiosExchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.done = true;
-    if (this.stream) {
-      this.stream.push(null);
-      return;
-    }
     if (!this.settle()) return;
     const bytes = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
-    const { responseType, responseEncoding } = this.config;
-    this.succeed(
-      this.status,
-      this.headers,
-      responseType === 'arraybuffer'
-        ? bytes
-        : bytes.toString((responseEncoding as BufferEncoding | undefined) ?? 'utf8'),
-    );
+    const encoding = (this.config.responseEncoding as BufferEncoding | undefined) ?? 'utf8';
+    this.succeed(this.status, this.headers, bytes.toString(encoding));
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.done = true;
     const failure = this.abortReason ?? toAxiosError(error, this.config);
-    if (this.stream) this.stream.destroy(failure);
-    else if (this.settle()) this.fail(failure);
+    if (this.settle()) this.fail(failure);
   }
 
   /** Gives up now, whether the request is still queued for a socket or under way. */
@@ -122,17 +86,11 @@ export class AxiosExchange implements Dispatcher.DispatchHandler {
     if (this.settle()) this.fail(reason);
   }
 
-  private readonly onSignal = () => this.abort(new CanceledError(undefined, this.config));
-  private readonly onCancel = (reason?: unknown) =>
-    this.abort(reason instanceof Error ? reason : new CanceledError(undefined, this.config));
-
-  /** Marks the exchange done once and stops its timer and listeners; false if it already was. */
+  /** Marks the exchange done once and stops its timer; false if it already was. */
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
     clearTimeout(this.timer);
-    this.config.signal?.removeEventListener?.('abort', this.onSignal);
-    this.config.cancelToken?.unsubscribe(this.onCancel);
     return true;
   }
 }

@@ -129,20 +129,6 @@ describe('UndiciAxiosTransport', () => {
     expect(received[0].url).toBe('/api/things?a=x+y');
   });
 
-  it('hands a stream response over unread, and bytes as a Buffer', async () => {
-    const stream = await http.get<Readable>(`${upstream.origin}/stream`, {
-      responseType: 'stream',
-    });
-    let text = '';
-    for await (const chunk of stream.data) text += (chunk as Buffer).toString();
-    expect(JSON.parse(text)).toEqual({ path: '/stream', size: 0 });
-
-    const bytes = await http.get<Buffer>(`${upstream.origin}/bytes`, {
-      responseType: 'arraybuffer',
-    });
-    expect(Buffer.isBuffer(bytes.data)).toBe(true);
-  });
-
   it('refuses a body larger than maxContentLength', async () => {
     const failure = await http
       .get(`${upstream.origin}/big`, { maxContentLength: 5 })

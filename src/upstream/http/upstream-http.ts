@@ -1,5 +1,5 @@
 import type { HttpService } from '@nestjs/axios';
-import type { AxiosError, AxiosResponse } from 'axios';
+import type { AxiosError, AxiosInstance, AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { UpstreamError, type UpstreamName, type UpstreamProblem } from '../upstream.error';
 
@@ -93,7 +93,32 @@ export function upstreamUrl(baseUrl: string, encodedPath: string): string {
 
 const OK_DEFAULT: readonly number[] = [200];
 const PASS_THROUGH = <T>(value: T) => value;
-const ANY_STATUS = () => true;
+
+/**
+ * What is the same for every upstream call, set once on the room's own axios instance rather than
+ * merged into each call's config. Default headers are cleared: each call names its own (axios'
+ * default Accept is replaced by ours anyway), and every default header costs a normalization per call.
+ */
+const CALL_DEFAULTS = {
+  responseType: 'text',
+  // The body is already JSON text: axios' default would JSON.parse it again to check.
+  transformRequest: PASS_THROUGH,
+  transformResponse: PASS_THROUGH,
+  validateStatus: () => true,
+  transitional: { clarifyTimeoutError: true },
+  maxRedirects: 0,
+} as const;
+const prepared = new WeakSet<AxiosInstance>();
+
+function upstreamAxios(http: HttpService): AxiosInstance {
+  const instance = http.axiosRef;
+  if (!prepared.has(instance) && instance.defaults) {
+    Object.assign(instance.defaults, CALL_DEFAULTS);
+    instance.defaults.headers = { common: {} } as AxiosInstance['defaults']['headers'];
+    prepared.add(instance);
+  }
+  return instance;
+}
 
 /**
  * Sends the final request (exactly these bytes; `extraHeaders`, e.g. a signature, are sent but were
@@ -110,19 +135,12 @@ export async function sendUpstream<T>(
   const provider = reading.name;
   let response: AxiosResponse<string>;
   try {
-    response = await http.axiosRef.request<string>({
+    response = await upstreamAxios(http).request<string>({
       method: outgoing.method,
       url: outgoing.url,
       headers: { accept: 'application/json', ...outgoing.headers, ...extraHeaders },
       data: outgoing.body === '' ? undefined : outgoing.body,
       timeout: reading.timeoutMs,
-      responseType: 'text',
-      // The body is already JSON text: axios' default would JSON.parse it again to check.
-      transformRequest: PASS_THROUGH,
-      transformResponse: PASS_THROUGH,
-      validateStatus: ANY_STATUS,
-      transitional: CLARIFY_TIMEOUT,
-      maxRedirects: 0,
     });
   } catch (error) {
     throw transportFailure(provider, error as AxiosError);
@@ -183,8 +201,6 @@ export async function sendUpstream<T>(
   }
   return { status: response.status, data: checked.data, headers, requestId };
 }
-
-const CLARIFY_TIMEOUT = { clarifyTimeoutError: true };
 
 /** Appends a query with every key and value percent-encoded (spaces as %20, never +). */
 export function withQuery(url: string, query: Record<string, string> | undefined): string {
