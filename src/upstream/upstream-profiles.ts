@@ -102,7 +102,7 @@ export function buildUpstreamProfiles(
   };
 }
 
-/** Where the config file names an upstream's settings, for messages. */
-export function settingsKeyOf(name: UpstreamName): string {
-  return `upstreams.${SETTINGS_KEY[name]}`;
+/** The key of an upstream's settings under `upstreams` in the config file, for messages. */
+export function settingsKeyOf(name: UpstreamName): keyof GatewayConfig['upstreams'] {
+  return SETTINGS_KEY[name];
 }

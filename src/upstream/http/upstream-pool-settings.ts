@@ -48,6 +48,6 @@ export function insecureTlsWarnings(profiles: UpstreamProfiles): string[] {
     .filter((profile) => profile.pool.tls?.rejectUnauthorized === false)
     .map((profile) => {
       const key = settingsKeyOf(profile.name);
-      return `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${key.slice('upstreams.'.length)} (${key}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`;
+      return `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${key} (upstreams.${key}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`;
     });
 }
