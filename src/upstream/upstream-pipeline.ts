@@ -80,9 +80,10 @@ export class UpstreamPipeline {
       account: target.account,
       idempotent: call.idempotent ?? call.method === 'GET',
     };
+    // Without a credential nothing is sent: the IAM call that failed has logged its own line.
+    let credential = await target.auth.credential();
     let retries = 0;
     try {
-      let credential = await target.auth.credential();
       const response = await this.policies.execute(scope, async (attempt) => {
         retries = attempt;
         if (attempt > 0) this.metrics.countUpstreamRetry(upstream, call.operation);
