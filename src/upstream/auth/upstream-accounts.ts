@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '../../common/problem';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig, TeamConfig } from '../../config/gateway-config.schema';
-import { UPSTREAM_PROFILES, type UpstreamProfiles } from '../upstream-profiles';
+import { UPSTREAM_PROFILES, type AuthKind, type UpstreamProfiles } from '../upstream-profiles';
 import type { UpstreamName } from '../upstream.error';
 import { akskAuth, headerAuth, iamTokenAuth, type AuthStrategy } from './auth-strategies';
 import { IamTokenService } from './iam-token.service';
@@ -65,7 +65,7 @@ function targetKey(upstream: TeamUpstream, team: string): string {
 
 function targetOf(
   upstream: TeamUpstream,
-  auth: string,
+  auth: AuthKind,
   team: TeamConfig,
   tokens: IamTokenService,
 ): UpstreamTarget | undefined {
