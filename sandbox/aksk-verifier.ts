@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { computeSignature, SIGNING_ALGORITHM } from '../src/iam/aksk-signer';
+import { computeSignature, SIGNING_ALGORITHM } from '../src/upstream/auth/aksk-signer';
 
 /** An access key the sandbox issued, and the project its owner may use. */
 export interface SandboxAccessKey {

@@ -1,4 +1,4 @@
-import { signRequest, type AkSkCredentials } from '../src/iam/aksk-signer';
+import { signRequest, type AkSkCredentials } from '../src/upstream/auth/aksk-signer';
 import { startSandbox, type Sandbox } from './sandbox';
 import { http, WORKSPACE } from './sandbox.test-helpers';
 

@@ -6,7 +6,7 @@ import {
   type ProblemDetails,
   type ProblemSlug,
 } from './problem';
-import { UpstreamError } from './upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 
 export interface RenderedProblem {
   problem: ProblemDetails;

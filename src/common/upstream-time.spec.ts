@@ -1,5 +1,5 @@
 import { isKnownTimeZone, toOptionalUtcTimestamp, toUtcTimestamp } from './upstream-time';
-import { UpstreamError } from './upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 
 const rainbond = (timeZone: string) => ({
   provider: 'rainbond' as const,

@@ -1,4 +1,4 @@
-import { UpstreamError, type UpstreamName } from './upstream.error';
+import { UpstreamError, type UpstreamName } from '../upstream/upstream.error';
 
 /*
  * Every time in the public model is RFC 3339 in UTC with milliseconds and `Z`. Upstreams write three

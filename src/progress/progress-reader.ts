@@ -51,15 +51,15 @@ export class ProgressReader {
   private async readRainbond(team: TeamContext, app: RainbondAppRef): Promise<ApplicationProgress> {
     const account = accountFor(team, app);
     const [info, components] = await Promise.all([
-      this.rainbond.getApp(account, app),
-      this.rainbond.listComponents(account, app),
+      this.rainbond.getApp(team, app),
+      this.rainbond.listComponents(team, app),
     ]);
     const events = new Map<string, ServiceEvent[]>();
     if (this.eventsPerComponent > 0) {
       const pages = await Promise.all(
         components.map((component) =>
           this.rainbond.listComponentEvents(
-            account,
+            team,
             app,
             component.service_id,
             this.eventsPerComponent,

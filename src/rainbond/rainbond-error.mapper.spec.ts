@@ -1,5 +1,5 @@
 import { rainbondProblem } from './rainbond-error.mapper';
-import { parseRainbondError } from './rainbond.client';
+import { parseRainbondError } from './rainbond-error.mapper';
 
 /** The sandbox's (and research's) bodies of Rainbond's known refusals. */
 const body = (msg: string, msgShow: string, code: number | string = 404) => ({

@@ -1,5 +1,9 @@
-import type { UpstreamProblem } from '../common/upstream.error';
-import type { RainbondErrorBody } from './rainbond.wire';
+import type { UpstreamErrorParser } from '../upstream/http/upstream-http';
+import type { UpstreamProblem } from '../upstream/upstream.error';
+import { rainbondErrorSchema, type RainbondErrorBody } from './rainbond.wire';
+
+const MAX_MESSAGE_LENGTH = 300;
+const MAX_FIELD_ERRORS = 10;
 
 /*
  * Rainbond's known refusals and the catalogued problem each one is (research/rainbond-openapi.md §2,
@@ -87,4 +91,53 @@ export function rainbondProblem(
       (known.msgShow === undefined || known.msgShow === msgShow) &&
       (known.code === undefined || known.code === code),
   )?.problem;
+}
+
+/**
+ * Code and a short, safe message from any of Rainbond's error bodies: `msg`, else `detail`, plus the
+ * field messages of a DRF validation `err`, and the catalogued problem of a known refusal.
+ * `msg_show` and `error_trace` are never passed on: on a 500 they hold a Python traceback.
+ */
+export const parseRainbondError: UpstreamErrorParser = (body, status) => {
+  const parsed = rainbondErrorSchema.safeParse(body);
+  if (!parsed.success) return {};
+  const { code, msg, detail, err } = parsed.data;
+  const summary = [
+    msg?.trim() || detail?.trim(),
+    fieldErrors(err).slice(0, MAX_FIELD_ERRORS).join('; '),
+  ]
+    .filter(Boolean)
+    .join(': ');
+  return {
+    code: code === undefined ? undefined : String(code),
+    message: summary ? shorten(summary) : undefined,
+    ...withProblem(rainbondProblem(status, parsed.data)),
+  };
+};
+
+function withProblem(problem: UpstreamProblem | undefined): { problem?: UpstreamProblem } {
+  return problem ? { problem } : {};
+}
+
+/** Flattens DRF's `{field: ["msg"]}` (nested for lists and objects) into `field: msg` lines. */
+function fieldErrors(err: unknown, path = ''): string[] {
+  if (typeof err === 'string') return [path ? `${path}: ${err}` : err];
+  if (Array.isArray(err)) {
+    return err.flatMap((item, i) =>
+      fieldErrors(item, typeof item === 'string' ? path : joinPath(path, String(i))),
+    );
+  }
+  if (err !== null && typeof err === 'object') {
+    return Object.entries(err).flatMap(([key, value]) => fieldErrors(value, joinPath(path, key)));
+  }
+  return [];
+}
+
+function joinPath(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : flat;
 }

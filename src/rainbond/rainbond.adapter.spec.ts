@@ -5,7 +5,7 @@ import type { InstallApplicationRequest } from '../applications/dto/install-appl
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondAdapter } from './rainbond.adapter';
-import { UpstreamError } from '../common/upstream.error';
+import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondClient } from './rainbond.client';
 import {
   rainbondTeam,
@@ -137,7 +137,7 @@ describe('RainbondAdapter', () => {
     client.getApp.mockResolvedValue(APP_INFO);
     const result = await adapter.install(acme, APP, INSTALL);
     expect(client.install).toHaveBeenCalledWith(
-      acme.rainbond,
+      acme,
       APP,
       expect.objectContaining({
         market_type: 'rainstore',
@@ -146,7 +146,7 @@ describe('RainbondAdapter', () => {
       }),
       { is_deploy: 'true', is_upload: 'true' },
     );
-    expect(client.getApp).toHaveBeenCalledWith(acme.rainbond, { ...APP, appId: 3 });
+    expect(client.getApp).toHaveBeenCalledWith(acme, { ...APP, appId: 3 });
     expect(result).toMatchObject({
       id: 'rainbond:region-1:3',
       provider: 'rainbond',
@@ -170,7 +170,7 @@ describe('RainbondAdapter', () => {
     client.copy.mockResolvedValue(body);
     client.getApp.mockResolvedValue(APP_INFO);
     const result = await adapter.copy(acme, APP, { team: globex, app: TARGET_APP }, COPY);
-    expect(client.copy).toHaveBeenCalledWith(acme.rainbond, APP, {
+    expect(client.copy).toHaveBeenCalledWith(acme, APP, {
       services: [{ service_id: 'sid-1' }],
       target_team_name: 'globex-tenant',
       target_region_name: 'region-1',
@@ -181,8 +181,8 @@ describe('RainbondAdapter', () => {
       owner: { team: 'globex' },
       components: [{ id: 'string' }],
     });
-    expect(client.getApp).toHaveBeenCalledWith(acme.rainbond, APP);
-    expect(client.getApp).toHaveBeenLastCalledWith(globex.rainbond, TARGET_APP);
+    expect(client.getApp).toHaveBeenCalledWith(acme, APP);
+    expect(client.getApp).toHaveBeenLastCalledWith(globex, TARGET_APP);
   });
 
   it('does not copy when the source app is not found in the team', async () => {
@@ -203,7 +203,7 @@ describe('RainbondAdapter', () => {
     client.getApp.mockResolvedValue(APP_INFO);
     client.listComponents.mockResolvedValue([SEED_SERVICE_BASE_INFO]);
     const result = await adapter.upgrade(acme, APP, UPGRADE);
-    expect(client.upgrade).toHaveBeenCalledWith(acme.rainbond, APP, {
+    expect(client.upgrade).toHaveBeenCalledWith(acme, APP, {
       update_versions: [
         { market_name: null, app_model_id: 'a1b2c3d4e5f6', app_model_version: '1.1.0' },
       ],

@@ -16,9 +16,8 @@ import type { Application } from '../applications/models/application.model';
 import type { UpgradeResult } from '../applications/models/upgrade-option.model';
 import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
-import { UpstreamError } from '../common/upstream.error';
-import type { RainbondTeamConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from '../teams/team-context';
+import { UpstreamError } from '../upstream/upstream.error';
+import type { RainbondAccount, TeamContext } from '../teams/team-context';
 import { RainbondClient } from './rainbond.client';
 import {
   fromAppBaseInfo,
@@ -55,14 +54,12 @@ export class RainbondAdapter
   ): Promise<Application> {
     const account = accountFor(team, app);
     const wire = await this.client.install(
-      account,
+      team,
       app,
       toInstallBody(request),
       toInstallQuery(request),
     );
-    const read = await readAfterWrite(() =>
-      this.client.getApp(account, { ...app, appId: wire.ID }),
-    );
+    const read = await readAfterWrite(() => this.client.getApp(team, { ...app, appId: wire.ID }));
     return fromMarketInstall(readContext(team.key, account), app, wire, read);
   }
 
@@ -76,14 +73,14 @@ export class RainbondAdapter
     const targetAccount = copyTargetAccount(account, target);
     // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
     // would answer another team's app id with an empty copy. Reading the app first gives a 404.
-    await this.client.getApp(account, app);
-    await this.checkCopyTarget(targetAccount, target);
+    await this.client.getApp(team, app);
+    await this.checkCopyTarget(target);
     const wire = await this.client.copy(
-      account,
+      team,
       app,
       toCopyBody(request, targetAccount.teamName, target.app),
     );
-    const read = await readAfterWrite(() => this.client.getApp(targetAccount, target.app));
+    const read = await readAfterWrite(() => this.client.getApp(target.team, target.app));
     return fromAppCopy(readContext(target.team.key, targetAccount), target.app, wire, read);
   }
 
@@ -91,9 +88,9 @@ export class RainbondAdapter
    * Rainbond would refuse a target app of another team only after the copy began; reading it with
    * the target team's account first makes that a 404 before anything is written.
    */
-  private async checkCopyTarget(account: RainbondTeamConfig, target: CopyTarget): Promise<void> {
+  private async checkCopyTarget(target: CopyTarget): Promise<void> {
     try {
-      await this.client.getApp(account, target.app);
+      await this.client.getApp(target.team, target.app);
     } catch (error) {
       if (!(error instanceof UpstreamError) || error.status !== HttpStatus.NOT_FOUND) throw error;
       throw ProblemError.of(
@@ -109,11 +106,11 @@ export class RainbondAdapter
     request: UpgradeApplicationRequest,
   ): Promise<Application> {
     const account = accountFor(team, app);
-    const wire = await this.client.upgrade(account, app, toUpgradeBody(request));
+    const wire = await this.client.upgrade(team, app, toUpgradeBody(request));
     const read = await readAfterWrite(async () => {
       const [info, components] = await Promise.all([
-        this.client.getApp(account, app),
-        this.client.listComponents(account, app),
+        this.client.getApp(team, app),
+        this.client.listComponents(team, app),
       ]);
       return { info, components };
     });
@@ -131,7 +128,7 @@ export class RainbondAdapter
       name: `rainbond:${region}`,
       provider: 'rainbond' as const,
       page: async (offset: number, limit: number, nameContains?: string) => {
-        const apps = await this.client.listApps(account, region, nameContains);
+        const apps = await this.client.listApps(team, region, nameContains);
         const ordered = [...apps].sort((a, b) => a.ID - b.ID);
         return {
           items: ordered
@@ -146,18 +143,19 @@ export class RainbondAdapter
   async get(team: TeamContext, app: RainbondAppRef): Promise<Application> {
     const account = accountFor(team, app);
     const [info, components] = await Promise.all([
-      this.client.getApp(account, app),
-      this.client.listComponents(account, app),
+      this.client.getApp(team, app),
+      this.client.listComponents(team, app),
     ]);
     return fromAppInfo(readContext(team.key, account), app, info, components);
   }
 
   async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
-    return toUpgradeResult(app, await this.client.upgradeInfo(accountFor(team, app), app));
+    accountFor(team, app);
+    return toUpgradeResult(app, await this.client.upgradeInfo(team, app));
   }
 }
 
-function readContext(team: string, account: RainbondTeamConfig): RainbondReadContext {
+function readContext(team: string, account: RainbondAccount): RainbondReadContext {
   return { team, timeZone: account.timeZone };
 }
 
@@ -175,7 +173,7 @@ async function readAfterWrite<T>(read: () => Promise<T>): Promise<T | undefined>
 }
 
 /** The team's Rainbond account, provided the app lives in a region this team may use. */
-export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeamConfig {
+export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondAccount {
   const account = configuredAccount(team, team.rainbond, 'Rainbond');
   if (!account.regions.includes(app.region)) {
     // same answer as an unknown app: a region outside the team's config is not visible to it
@@ -188,7 +186,7 @@ export function accountFor(team: TeamContext, app: RainbondAppRef): RainbondTeam
  * The copy runs with the source team's token on the source console, so the target must be a team
  * of that same Rainbond instance, in a region that team may use.
  */
-function copyTargetAccount(source: RainbondTeamConfig, target: CopyTarget): RainbondTeamConfig {
+function copyTargetAccount(source: RainbondAccount, target: CopyTarget): RainbondAccount {
   const account = target.team.rainbond;
   if (!account) {
     throw ProblemError.invalidField(

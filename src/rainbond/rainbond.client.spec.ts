@@ -1,12 +1,14 @@
 import { HttpService } from '@nestjs/axios';
-import { testUpstreamCaller } from '../common/upstream-caller.test-helpers';
+import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RainbondAppRef } from '../applications/application-id';
-import { UpstreamError } from '../common/upstream.error';
-import type { GatewayConfig, RainbondTeamConfig } from '../config/gateway-config.schema';
-import { parseRainbondError, RainbondClient } from './rainbond.client';
+import { UpstreamError } from '../upstream/upstream.error';
+import type { RainbondTeamConfig } from '../config/gateway-config.schema';
+import { teamContextOf, type TeamContext } from '../teams/team-context';
+import { parseRainbondError } from './rainbond-error.mapper';
+import { RainbondClient } from './rainbond.client';
 import {
   SEED_LIST_UPGRADE,
   SEED_MARKET_INSTALL,
@@ -35,7 +37,7 @@ const INSTALL: Install = {
 
 describe('RainbondClient against a loopback upstream', () => {
   let server: Server;
-  let account: RainbondTeamConfig;
+  let account: TeamContext;
   let client: RainbondClient;
   let seen: Seen;
   let reply: { status: number; body: unknown; delayMs?: number };
@@ -54,15 +56,22 @@ describe('RainbondClient against a loopback upstream', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    account = {
+    const rainbond: RainbondTeamConfig = {
       baseUrl: `http://127.0.0.1:${port}/console/`,
       teamName: 'o19p6wen',
       regions: ['region-1'],
       token: TOKEN,
       timeZone: 'Asia/Shanghai',
     };
-    const config = { upstreams: { rainbond: { timeoutMs: 300 } } } as GatewayConfig;
-    client = new RainbondClient(testUpstreamCaller(new HttpService(axios.create())).caller, config);
+    const teams = { acme: { displayName: 'Acme', rainbond } };
+    account = teamContextOf('acme', teams.acme);
+    const upstreams = {
+      ...QUIET_POLICIES.upstreams,
+      rainbond: { ...QUIET_POLICIES.upstreams.rainbond, timeoutMs: 300 },
+    };
+    client = new RainbondClient(
+      testTeamUpstreams(new HttpService(axios.create()), teams, { settings: { upstreams } }).teams,
+    );
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
@@ -86,7 +95,7 @@ describe('RainbondClient against a loopback upstream', () => {
   });
 
   it('percent-encodes every path segment taken from config', async () => {
-    const odd = { ...account, teamName: 'a/b?c' };
+    const odd = { ...account, rainbond: { ...account.rainbond!, teamName: 'a/b?c' } };
     await client.install(odd, { ...APP, region: 'r#1' }, INSTALL);
     expect(seen.url).toBe('/console/openapi/v1/teams/a%2Fb%3Fc/regions/r%231/apps/7/install');
   });

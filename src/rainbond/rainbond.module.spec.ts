@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import {
   QUIET_POLICIES,
   upstreamInfrastructureForTests,
-} from '../common/upstream-caller.test-helpers';
+} from '../upstream/upstream-pipeline.test-helpers';
 import { GatewayConfigModule } from '../config/config.module';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { RainbondAdapter } from './rainbond.adapter';
@@ -10,7 +10,11 @@ import { RainbondModule } from './rainbond.module';
 
 describe('RainbondModule', () => {
   it('resolves the adapter with its client from the gateway config', async () => {
-    const config = { ...QUIET_POLICIES } as GatewayConfig;
+    const config = {
+      ...QUIET_POLICIES,
+      teams: {},
+      iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
+    } as unknown as GatewayConfig;
     const moduleRef = await Test.createTestingModule({
       imports: [
         ...upstreamInfrastructureForTests(),

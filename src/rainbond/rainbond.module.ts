@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UpstreamHttpModule } from '../common/upstream-http.module';
+import { UpstreamModule } from '../upstream/upstream.module';
 import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
 import { RainbondAdapter } from './rainbond.adapter';
 import { RainbondClient } from './rainbond.client';
@@ -23,7 +23,7 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
 
 /** Rainbond provider: the HTTP client, the adapter over it and its registration. Needs GATEWAY_CONFIG. */
 @Module({
-  imports: [UpstreamHttpModule],
+  imports: [UpstreamModule],
   providers: [
     RainbondClient,
     RainbondAdapter,

@@ -141,7 +141,6 @@ export function rainbondTeam(
       baseUrl: 'http://rainbond.test',
       teamName: `${key}-tenant`,
       regions: ['region-1'],
-      token: `${key}-secret-token`,
       timeZone: 'Asia/Shanghai',
       ...rainbond,
     },

@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller';
 import { ProblemError } from '../common/problem';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import { TEAM_KEY_PATTERN, type GatewayConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from './team-context';
+import { teamContextOf, type TeamContext } from './team-context';
 
 /** The configured teams, and which of them a caller may use. */
 @Injectable()
@@ -12,7 +12,7 @@ export class TeamRegistry {
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.teams = new Map(
-      Object.entries(config.teams).map(([key, team]) => [key, { ...team, key }]),
+      Object.entries(config.teams).map(([key, team]) => [key, teamContextOf(key, team)]),
     );
   }
 

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { encodePath, upstreamUrl } from '../common/upstream-http';
+import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
+import { encodePath } from '../upstream/http/upstream-http';
+import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
 import {
   appCatalogListSchema,
   appCenterListSchema,
@@ -12,61 +11,52 @@ import {
   type UploadAppRequest,
   type UploadAppResponse,
 } from './app-center.wire';
-import { pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
-import { WorkspaceClient } from './workspace.client';
+import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
 
-/** Workspace App Center: knows its URL and timeout; auth and errors are WorkspaceClient's. */
+/** Workspace App Center: knows its paths; endpoint, auth, timeout and errors are the upstream room's. */
 @Injectable()
 export class AppCenterClient {
-  constructor(
-    private readonly workspace: WorkspaceClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly upstream: TeamUpstreamCaller) {}
 
   /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
-  uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
-    const account = requireWorkspace(team);
-    return this.workspace.post(account, {
-      provider: 'app-center',
+  async uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
       operation: 'publish',
-      url: upstreamUrl(
-        account.endpoints.appCenter,
-        encodePath`/v1/${account.projectId}/app-center/apps`,
-      ),
+      method: 'POST',
+      path: encodePath`/v1/${projectId}/app-center/apps`,
+      headers: JSON_BODY,
       body,
-      timeoutMs: this.config.upstreams.appCenter.timeoutMs,
       schema: uploadAppResponseSchema,
     });
+    return response.data;
   }
 
   /** ListApps: `GET /v1/{project_id}/app-center/apps` (offset, limit 1–100, name contains). */
-  listApps(team: TeamContext, page: WorkspacePage & { name?: string }): Promise<AppCenterList> {
-    const account = requireWorkspace(team);
-    return this.workspace.get(account, {
-      provider: 'app-center',
+  async listApps(
+    team: TeamContext,
+    page: WorkspacePage & { name?: string },
+  ): Promise<AppCenterList> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
       operation: 'list-apps',
-      url: upstreamUrl(
-        account.endpoints.appCenter,
-        encodePath`/v1/${account.projectId}/app-center/apps`,
-      ),
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-center/apps`,
       query: pageQuery(page, { name: page.name }),
-      timeoutMs: this.config.upstreams.appCenter.timeoutMs,
       schema: appCenterListSchema,
     });
+    return response.data;
   }
 
   /** ListAppCatalogs: `GET /v1/{project_id}/app-center/app-catalogs`. */
-  listCatalogs(team: TeamContext): Promise<AppCatalogList> {
-    const account = requireWorkspace(team);
-    return this.workspace.get(account, {
-      provider: 'app-center',
+  async listCatalogs(team: TeamContext): Promise<AppCatalogList> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
       operation: 'list-catalogs',
-      url: upstreamUrl(
-        account.endpoints.appCenter,
-        encodePath`/v1/${account.projectId}/app-center/app-catalogs`,
-      ),
-      timeoutMs: this.config.upstreams.appCenter.timeoutMs,
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-center/app-catalogs`,
       schema: appCatalogListSchema,
     });
+    return response.data;
   }
 }

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import { encodePath, upstreamUrl } from '../common/upstream-http';
+import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
+import { encodePath } from '../upstream/http/upstream-http';
+import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
 import {
   createWarehouseAppResponseSchema,
   warehouseAppListSchema,
@@ -10,52 +9,43 @@ import {
   type CreateWarehouseAppRequest,
   type CreateWarehouseAppResponse,
 } from './app-warehouse.wire';
-import { pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
-import { WorkspaceClient } from './workspace.client';
+import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
 
-/** WorkspaceApp App Warehouse: knows its URL and timeout; auth and errors are WorkspaceClient's. */
+/** WorkspaceApp App Warehouse: knows its paths; endpoint, auth, timeout and errors are the upstream room's. */
 @Injectable()
 export class AppWarehouseClient {
-  constructor(
-    private readonly workspace: WorkspaceClient,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  constructor(private readonly upstream: TeamUpstreamCaller) {}
 
   /** CreateWarehouseApp: `POST /v1/{project_id}/app-warehouse/apps`. */
-  createApp(
+  async createApp(
     team: TeamContext,
     body: CreateWarehouseAppRequest,
   ): Promise<CreateWarehouseAppResponse> {
-    const account = requireWorkspace(team);
-    return this.workspace.post(account, {
-      provider: 'app-warehouse',
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-warehouse', team.key, {
       operation: 'publish',
-      url: upstreamUrl(
-        account.endpoints.appWarehouse,
-        encodePath`/v1/${account.projectId}/app-warehouse/apps`,
-      ),
+      method: 'POST',
+      path: encodePath`/v1/${projectId}/app-warehouse/apps`,
+      headers: JSON_BODY,
       body,
-      timeoutMs: this.config.upstreams.appWarehouse.timeoutMs,
       schema: createWarehouseAppResponseSchema,
     });
+    return response.data;
   }
 
   /** ListWarehouseApps: `GET /v1/{project_id}/app-warehouse/apps` (offset, limit, app_id, app_name). */
-  listApps(
+  async listApps(
     team: TeamContext,
     page: WorkspacePage & { appId?: string; name?: string },
   ): Promise<WarehouseAppList> {
-    const account = requireWorkspace(team);
-    return this.workspace.get(account, {
-      provider: 'app-warehouse',
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-warehouse', team.key, {
       operation: 'list-apps',
-      url: upstreamUrl(
-        account.endpoints.appWarehouse,
-        encodePath`/v1/${account.projectId}/app-warehouse/apps`,
-      ),
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-warehouse/apps`,
       query: pageQuery(page, { app_id: page.appId, app_name: page.name }),
-      timeoutMs: this.config.upstreams.appWarehouse.timeoutMs,
       schema: warehouseAppListSchema,
     });
+    return response.data;
   }
 }

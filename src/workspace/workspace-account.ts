@@ -1,19 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
-import { ProblemError } from '../common/problem';
-import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from '../teams/team-context';
+import { configuredAccount } from '../applications/provider-registration';
+import type { TeamContext, WorkspaceAccount } from '../teams/team-context';
 
-/** The team's Huawei Cloud account, or a 404 problem when the team has none configured. */
-export function requireWorkspace(team: TeamContext): WorkspaceTeamConfig {
-  if (!team.workspace) {
-    throw new ProblemError(
-      HttpStatus.NOT_FOUND,
-      'provider-not-configured',
-      'Provider not configured',
-      `team ${team.key} has no Workspace account`,
-    );
-  }
-  return team.workspace;
+/** The team's Huawei Cloud account, or the provider-not-configured 404 when it has none. */
+export function requireWorkspace(team: TeamContext): WorkspaceAccount {
+  return configuredAccount(team, team.workspace, 'Workspace');
 }
 
 /** A page of a Workspace list: `offset` from 0, `limit` 1–100. */
@@ -31,3 +21,6 @@ export function pageQuery(
   for (const [name, value] of Object.entries(filters)) if (value) query[name] = value;
   return query;
 }
+
+/** The header of a call with a JSON body. */
+export const JSON_BODY: Readonly<Record<string, string>> = { 'content-type': 'application/json' };

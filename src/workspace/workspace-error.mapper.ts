@@ -1,4 +1,4 @@
-import type { UpstreamProblem } from '../common/upstream.error';
+import type { UpstreamProblem } from '../upstream/upstream.error';
 
 /*
  * Workspace (and WorkspaceApp) error codes whose meaning the catalogue names more precisely than the

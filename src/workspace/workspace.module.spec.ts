@@ -1,13 +1,13 @@
 import {
   QUIET_POLICIES,
   upstreamInfrastructureForTests,
-} from '../common/upstream-caller.test-helpers';
+} from '../upstream/upstream-pipeline.test-helpers';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Test } from '@nestjs/testing';
 import { GatewayConfigModule } from '../config/config.module';
-import type { GatewayConfig } from '../config/gateway-config.schema';
-import type { TeamContext } from '../teams/team-context';
+import type { GatewayConfig, TeamConfig } from '../config/gateway-config.schema';
+import { teamContextOf, type TeamContext } from '../teams/team-context';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
 import { WorkspaceModule } from './workspace.module';
@@ -48,8 +48,7 @@ describe('WorkspaceModule', () => {
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    team = {
-      key: 'acme',
+    const acme: TeamConfig = {
       displayName: 'Acme',
       workspace: {
         region: 'cn-north-4',
@@ -58,10 +57,12 @@ describe('WorkspaceModule', () => {
         auth: { type: 'password', domainName: 'acct', userName: 'u', password: 'pw' },
       },
     };
+    team = teamContextOf('acme', acme);
     config = {
       ...QUIET_POLICIES,
+      teams: { acme },
       iam: { tokenExpiryMarginSeconds: 900 },
-    } as GatewayConfig;
+    } as unknown as GatewayConfig;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

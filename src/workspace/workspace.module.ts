@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
 import { publishRoute } from '../applications/provider-registration';
-import { UpstreamHttpModule } from '../common/upstream-http.module';
-import { IamModule } from '../iam/iam.module';
+import { UpstreamModule } from '../upstream/upstream.module';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppCenterClient } from './app-center.client';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
 import { AppWarehouseClient } from './app-warehouse.client';
 import { PublishAppCenterRequest } from './publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
-import { WorkspaceClient } from './workspace.client';
 
 const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
 
@@ -37,9 +35,8 @@ function workspaceRegistrations(
 
 /** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse) providers. */
 @Module({
-  imports: [UpstreamHttpModule, IamModule],
+  imports: [UpstreamModule],
   providers: [
-    WorkspaceClient,
     AppCenterClient,
     AppWarehouseClient,
     AppCenterAdapter,

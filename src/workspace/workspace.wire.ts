@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UpstreamProblem } from '../common/upstream.error';
+import type { UpstreamProblem } from '../upstream/upstream.error';
 import { workspaceProblem } from './workspace-error.mapper';
 
 /** Error body of Workspace and WorkspaceApp: `{"error_code":"WKS.xxxx","error_msg",...}`. */

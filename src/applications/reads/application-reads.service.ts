@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { toProblem } from '../../common/problem-mapping';
-import { UpstreamError } from '../../common/upstream.error';
+import { UpstreamError } from '../../upstream/upstream.error';
 import type { TeamContext } from '../../teams/team-context';
 import { parseApplicationId, type ProviderName } from '../application-id';
 import type { ApplicationSource, SourcePage } from '../application-provider.port';

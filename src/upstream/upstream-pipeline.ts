@@ -1,0 +1,177 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { ProblemError } from '../common/problem';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
+import type { Credential } from './auth/auth-strategies';
+import type { UpstreamTarget } from './auth/upstream-accounts';
+import {
+  sendUpstream,
+  upstreamUrl,
+  withQuery,
+  type ExpectedAnswer,
+  type OutgoingRequest,
+  type UpstreamResponse,
+} from './http/upstream-http';
+import { UpstreamPolicies } from './resilience/upstream-policies';
+import {
+  UPSTREAM_PROFILES,
+  type UpstreamProfile,
+  type UpstreamProfiles,
+} from './upstream-profiles';
+import { UpstreamError, type UpstreamName } from './upstream.error';
+
+/** One call as a client describes it: what to do, not how to reach or authenticate. */
+export interface UpstreamCall<T> extends ExpectedAnswer<T> {
+  /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
+  operation: string;
+  method: 'GET' | 'POST';
+  /** Below the account's base URL, built with `encodePath`. */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /**
+   * Whether repeating the call cannot do anything twice (default: only GETs). Only those are
+   * retried after a timeout, reset or 5xx; any call is retried when it was never sent.
+   */
+  idempotent?: boolean;
+}
+
+/**
+ * The one way to call an upstream. Every call goes through the same steps, in this order:
+ *
+ * 1. profile and account: the upstream's profile, and the account (base URL, circuit scope,
+ *    credentials) that TeamUpstreamCaller looked up by team key;
+ * 2. credentials: an IAM token is fetched (or taken from the cache) before the call takes a slot,
+ *    so a cold token does not hold the upstream's slots while IAM answers;
+ * 3. bulkhead (per upstream) → circuit breaker (per upstream account) → retry (per profile);
+ * 4. per attempt: auth/sign (headers, then a signature over the final bytes) → send → parse and
+ *    shape-check, and when the upstream rejects the token, one re-fetch and one more send inside
+ *    the same attempt (same slot, same breaker call); each send timed into the metrics;
+ * 5. one 'upstream call' log line for the whole call.
+ */
+@Injectable()
+export class UpstreamPipeline {
+  constructor(
+    private readonly http: HttpService,
+    @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,
+    private readonly policies: UpstreamPolicies,
+    private readonly metrics: GatewayMetrics,
+    @InjectPinoLogger('Upstream') private readonly logger: PinoLogger,
+  ) {}
+
+  /** Sends `call` to `upstream` at `target` (a team's account, or an IAM endpoint). */
+  async send<T>(
+    upstream: UpstreamName,
+    target: UpstreamTarget,
+    call: UpstreamCall<T>,
+  ): Promise<UpstreamResponse<T>> {
+    const profile = this.profiles[upstream];
+    const started = performance.now();
+    const outgoing: OutgoingRequest = {
+      method: call.method,
+      url: withQuery(upstreamUrl(target.baseUrl, call.path), call.query),
+      headers: call.headers ?? {},
+      body: call.body === undefined ? '' : JSON.stringify(call.body),
+    };
+    const scope = {
+      provider: upstream,
+      account: target.account,
+      idempotent: call.idempotent ?? call.method === 'GET',
+    };
+    // Without a credential nothing is sent: the IAM call that failed has logged its own line.
+    let credential = await target.auth.credential();
+    let retries = 0;
+    try {
+      const response = await this.policies.execute(scope, async (attempt) => {
+        retries = attempt;
+        if (attempt > 0) this.metrics.countUpstreamRetry(upstream, call.operation);
+        try {
+          return await this.attempt(profile, call, outgoing, credential);
+        } catch (error) {
+          const renewed = await credential.renewAfter?.(error);
+          if (!renewed) throw error;
+          credential = renewed;
+          return this.attempt(profile, call, outgoing, credential);
+        }
+      });
+      this.log(upstream, call, started, retries, { status: response.status }, response.requestId);
+      return response;
+    } catch (error) {
+      const failed = error instanceof UpstreamError ? error : undefined;
+      const result =
+        failed?.kind === 'response'
+          ? { status: failed.status }
+          : { status: failed?.status, failure: outcomeOf(error) };
+      this.log(upstream, call, started, retries, result, failed?.details.requestId);
+      throw error;
+    }
+  }
+
+  /** One send with `credential`: its headers, then its signature over the final request. */
+  private async attempt<T>(
+    profile: UpstreamProfile,
+    call: UpstreamCall<T>,
+    unsigned: OutgoingRequest,
+    credential: Credential,
+  ): Promise<UpstreamResponse<T>> {
+    const outgoing = { ...unsigned, headers: { ...unsigned.headers, ...credential.headers } };
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const response = await sendUpstream(
+        this.http,
+        profile,
+        outgoing,
+        credential.sign?.(outgoing),
+        call,
+      );
+      this.metrics.observeUpstream(
+        profile.name,
+        call.operation,
+        String(response.status),
+        seconds(),
+      );
+      return response;
+    } catch (error) {
+      this.metrics.observeUpstream(profile.name, call.operation, outcomeOf(error), seconds());
+      throw error;
+    }
+  }
+
+  private log(
+    provider: UpstreamName,
+    call: UpstreamCall<unknown>,
+    started: number,
+    retries: number,
+    result: { status?: number; failure?: string },
+    upstreamRequestId: string | undefined,
+  ): void {
+    this.logger.info(
+      {
+        provider,
+        operation: call.operation,
+        method: call.method,
+        ...result,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        retries,
+        upstreamRequestId,
+      },
+      'upstream call',
+    );
+  }
+}
+
+/**
+ * The status an upstream answered, else how the call failed: `timeout`, `network`, `bad-body`, or
+ * the problem the gateway raised without calling (`upstream-circuit-open`, `upstream-busy`).
+ */
+function outcomeOf(error: unknown): string {
+  if (error instanceof UpstreamError) {
+    return error.kind === 'response' && error.status !== undefined
+      ? String(error.status)
+      : error.kind;
+  }
+  return error instanceof ProblemError ? error.slug : 'error';
+}
