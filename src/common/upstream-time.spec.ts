@@ -51,6 +51,31 @@ describe('toUtcTimestamp', () => {
     },
   );
 
+  it.each(['Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Berlin'])(
+    'gives every quarter hour of 2026 in %s the UTC instant whose wall clock it is',
+    (zone) => {
+      // Zones with 30-minute DST and :45/:30 offsets: transitions fall inside UTC hours, so the
+      // per-hour offset memory must never answer for an hour that has one.
+      const wall = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      const wrong: string[] = [];
+      for (let instant = Date.UTC(2026, 0, 1); instant < Date.UTC(2027, 0, 1); instant += 900_000) {
+        const naive = wall.format(new Date(instant)).replace(' ', 'T');
+        const read = Date.parse(toUtcTimestamp(naive, rainbond(zone)));
+        if (wall.format(new Date(read)).replace(' ', 'T') !== naive) wrong.push(naive);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
   it('a value with an offset ignores the configured zone', () => {
     expect(toUtcTimestamp('2026-12-01T09:00:00Z', rainbond('Asia/Shanghai'))).toBe(
       '2026-12-01T09:00:00.000Z',

@@ -97,10 +97,53 @@ function zonedToUtc(wallAsUtc: number, timeZone: string): number {
 
 const DAY = 86_400_000;
 
+const HOUR = 3_600_000;
+/** Bounds the offset cache; cleared when full (a gateway reads times from a few zones and hours). */
+const MAX_CACHED_HOURS = 10_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** `zone|hour` → the zone's offset throughout that UTC hour (only hours without a transition). */
+const hourOffsets = new Map<string, number>();
+
+/**
+ * The zone's UTC offset at an instant. `Intl` is slow (a formatToParts per lookup), so an hour whose
+ * offset is the same at its first and last second is remembered: no zone changes its offset twice
+ * within an hour. An hour with a transition in it is always computed exactly.
+ */
+function zoneOffsetMillis(instant: number, timeZone: string): number {
+  const hourStart = Math.floor(instant / HOUR) * HOUR;
+  const key = `${timeZone}|${hourStart}`;
+  const cached = hourOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const atStart = exactZoneOffsetMillis(hourStart, timeZone);
+  if (atStart !== exactZoneOffsetMillis(hourStart + HOUR - 1000, timeZone)) {
+    return exactZoneOffsetMillis(instant, timeZone);
+  }
+  if (hourOffsets.size >= MAX_CACHED_HOURS) hourOffsets.clear();
+  hourOffsets.set(key, atStart);
+  return atStart;
+}
 
 /** The zone's UTC offset at an instant, from the platform's time-zone data. */
-function zoneOffsetMillis(instant: number, timeZone: string): number {
+function exactZoneOffsetMillis(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const wall = utcMillis({
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: 0,
+  });
+  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -115,19 +158,7 @@ function zoneOffsetMillis(instant: number, timeZone: string): number {
     });
     formatters.set(timeZone, format);
   }
-  const parts = Object.fromEntries(
-    format.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
-  );
-  const wall = utcMillis({
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    millisecond: 0,
-  });
-  return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  return format;
 }
 
 /** True for an IANA zone name the platform knows (`Asia/Shanghai`, `Europe/Berlin`, `UTC`). */
