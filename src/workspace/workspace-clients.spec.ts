@@ -147,32 +147,16 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
     expect(issueToken).toHaveBeenCalledTimes(2);
   });
 
-  it('does not retry a 403: a new token would not get more permissions', async () => {
+  it.each([
+    ['a 403: a new token would not get more permissions', 403, 'WKS.0403'],
+    ['the 401 that means the OBS bucket is not authorized', 401, 'WKS.00211302'],
+  ])('does not retry %s', async (_case, status, code) => {
     const { appCenter, request, issueToken, sentTokens } = setup(
-      {
-        status: 403,
-        body: { error_code: 'WKS.0403', error_msg: 'No permission' },
-      },
+      { status, body: { error_code: code, error_msg: 'refused' } },
       { status: 200, body: UPLOADED },
     );
     const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
-    expect(error).toMatchObject({ status: 403, isAuthFailure: true });
-    expect(request).toHaveBeenCalledTimes(1);
-    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
-    expect(issueToken).toHaveBeenCalledTimes(1);
-    expect(sentTokens()).toEqual(['token-1', 'token-1']);
-  });
-
-  it('does not retry the 401 that means the OBS bucket is not authorized', async () => {
-    const { appCenter, request, issueToken, sentTokens } = setup(
-      {
-        status: 401,
-        body: { error_code: 'WKS.00211302', error_msg: 'Authorize the bucket first' },
-      },
-      { status: 200, body: UPLOADED },
-    );
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
-    expect(error.details.code).toBe('WKS.00211302');
+    expect(error).toMatchObject({ status, isAuthFailure: true, details: { code } });
     expect(request).toHaveBeenCalledTimes(1);
     await appCenter.uploadApp(TEAM, UPLOAD_BODY);
     expect(issueToken).toHaveBeenCalledTimes(1);
