@@ -223,6 +223,20 @@ describe('BFF reads', () => {
       });
       expect(gateway.sandbox.calls('app-warehouse')).toHaveLength(0);
     });
+
+    it('refuses a query parameter (the route has none) before calling the App Center', async () => {
+      const before = gateway.sandbox.calls('app-center').length;
+      const response = await gateway.request('GET', '/v1/teams/acme/catalogs?limit=5&catalog=x');
+      expect(expectProblem(response, 400)).toMatchObject({
+        type: expect.stringContaining('validation-failed'),
+        errorCount: 2,
+        errors: [
+          { field: 'limit', message: 'is not a known field' },
+          { field: 'catalog', message: 'is not a known field' },
+        ],
+      });
+      expect(gateway.sandbox.calls('app-center')).toHaveLength(before);
+    });
   });
 
   describe('read cache', () => {

@@ -41,6 +41,14 @@ describe('GET /v1/teams', () => {
     }
   });
 
+  it('refuses a query parameter: the route has none', async () => {
+    const response = await gateway.request('GET', '/v1/teams?provider=rainbond');
+    expect(expectProblem(response, 400)).toMatchObject({
+      errorCount: 1,
+      errors: [{ field: 'provider', message: 'is not a known field' }],
+    });
+  });
+
   it('lists only the teams of a narrower caller', async () => {
     const response = await gateway.request('GET', '/v1/teams', { key: ACME_ONLY_KEY });
     expect(response.body.items.map((team: { key: string }) => team.key)).toEqual(['acme']);

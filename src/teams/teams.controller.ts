@@ -1,9 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { GatewayApi } from '../applications/route-kinds.decorators';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ApiProblemResponses, ROUTE_PROBLEMS } from '../common/api-problem-responses.decorator';
+import { NoQueryPipe } from '../common/no-query.pipe';
 import type { TeamContext } from './team-context';
 import { TeamRegistry } from './team-registry.service';
 import { TeamList, type TeamSummary } from './team-summary.model';
@@ -22,7 +23,7 @@ export class TeamsController {
   })
   @ApiOkResponse({ type: TeamList })
   @ApiProblemResponses(ROUTE_PROBLEMS)
-  list(@CurrentCaller() caller: Caller): TeamList {
+  list(@Query(NoQueryPipe) _query: undefined, @CurrentCaller() caller: Caller): TeamList {
     return { items: this.teams.listFor(caller).map(toSummary) };
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../../auth/caller';
 import { CurrentCaller } from '../../auth/current-caller.decorator';
 import { UPSTREAM_PROBLEMS } from '../../common/api-problem-responses.decorator';
+import { NoQueryPipe } from '../../common/no-query.pipe';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type { TeamContext } from '../../teams/team-context';
@@ -115,6 +116,7 @@ export class ApplicationReadsController {
   @ApiOkResponse({ type: CatalogList })
   async catalogs(
     @Param() _params: TeamParams,
+    @Query(NoQueryPipe) _query: undefined,
     @CurrentCaller() caller: Caller,
     @CurrentTeam() team: TeamContext,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
