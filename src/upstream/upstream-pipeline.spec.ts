@@ -1,9 +1,8 @@
 import type { HttpService } from '@nestjs/axios';
 import { z } from 'zod';
 import { QUIET_POLICIES, testUpstreamPipeline } from './upstream-pipeline.test-helpers';
-import { iamTokenAuth, NO_AUTH } from './auth/auth-strategies';
+import { iamTokenAuth, NO_AUTH, type UpstreamTarget } from './auth/auth-strategies';
 import type { TokenSource } from './auth/token-retry';
-import type { UpstreamTarget } from './auth/upstream-accounts';
 import type { UpstreamCall } from './upstream-pipeline';
 
 const TARGET: UpstreamTarget = { baseUrl: 'http://127.0.0.1:1', account: 'acct', auth: NO_AUTH };

@@ -3,8 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ProblemError } from '../common/problem';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
-import type { Credential } from './auth/auth-strategies';
-import type { UpstreamTarget } from './auth/upstream-accounts';
+import type { Credential, UpstreamTarget } from './auth/auth-strategies';
 import {
   sendUpstream,
   upstreamUrl,

@@ -19,6 +19,14 @@ export interface AuthStrategy {
   credential(): Promise<Credential> | Credential;
 }
 
+/** Where and as whom a call goes: the account's base URL, its circuit scope and its credentials. */
+export interface UpstreamTarget {
+  baseUrl: string;
+  /** The upstream account (Rainbond team name, Workspace project id, IAM account). */
+  account: string;
+  auth: AuthStrategy;
+}
+
 const NOTHING: Credential = { headers: {} };
 
 /** The request carries its own identity (IAM token requests). */

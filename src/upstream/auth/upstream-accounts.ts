@@ -4,16 +4,8 @@ import { GATEWAY_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig, TeamConfig } from '../../config/gateway-config.schema';
 import { UPSTREAM_PROFILES, type AuthKind, type UpstreamProfiles } from '../upstream-profiles';
 import type { UpstreamName } from '../upstream.error';
-import { akskAuth, headerAuth, iamTokenAuth, type AuthStrategy } from './auth-strategies';
+import { akskAuth, headerAuth, iamTokenAuth, type UpstreamTarget } from './auth-strategies';
 import { IamTokenService } from './iam-token.service';
-
-/** Where and as whom a call goes: the account's base URL, its circuit scope and its credentials. */
-export interface UpstreamTarget {
-  baseUrl: string;
-  /** The upstream account (Rainbond team name, Workspace project id, IAM account). */
-  account: string;
-  auth: AuthStrategy;
-}
 
 /** The upstreams a team's calls go to (IAM is reached through the token service only). */
 export type TeamUpstream = Exclude<UpstreamName, 'iam'>;
