@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import type { RainbondAppRef } from '../applications/application-id';
-import { ProblemError } from '../common/problem';
+import { configuredAccount } from '../applications/provider-registration';
 import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';
 import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
@@ -154,8 +154,5 @@ export class RainbondClient {
 }
 
 function teamNameOf(team: TeamContext): string {
-  if (!team.rainbond) {
-    throw ProblemError.of('provider-not-configured', `team ${team.key} has no Rainbond account`);
-  }
-  return team.rainbond.teamName;
+  return configuredAccount(team, team.rainbond, 'Rainbond').teamName;
 }
