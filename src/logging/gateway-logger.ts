@@ -3,23 +3,55 @@ import pretty from 'pino-pretty';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { formatPrettyLine } from './pretty-line';
 
-/**
- * Fields that may hold a credential wherever they appear in a log object. Nothing logs them on
- * purpose; this is the net under that rule.
- */
-const REDACTED_PATHS = [
+/** Header paths that may hold a credential, censored by pino's own redaction. */
+const REDACTED_HEADER_PATHS = [
   'req.headers.authorization',
   'req.headers["x-auth-token"]',
   'req.headers["x-security-token"]',
   'headers.authorization',
   'headers["x-auth-token"]',
   'headers["x-security-token"]',
-  '*.password',
-  '*.token',
-  '*.accessKey',
-  '*.secretKey',
-  '*.securityToken',
 ];
+const CENSOR = '[redacted]';
+
+/**
+ * Keys that may hold a credential in any object a line carries, one level down (what the redact
+ * paths `*.password`, `*.token`… would name). Nothing logs them on purpose; this is the net under
+ * that rule. It is checked here rather than with pino's wildcard paths, which clone and re-parse
+ * their paths for every field of every line (15% of what an install request allocated).
+ */
+const CREDENTIAL_KEYS = ['password', 'token', 'accessKey', 'secretKey', 'securityToken'];
+
+/** The line with every credential key of its object fields censored; the caller's objects are left alone. */
+export function censorCredentials(line: Record<string, unknown>): Record<string, unknown> {
+  let censored: Record<string, unknown> | undefined;
+  for (const key in line) {
+    const value: unknown = line[key];
+    if (typeof value !== 'object' || value === null) continue;
+    const found = CREDENTIAL_KEYS.filter((name) => Object.hasOwn(value, name));
+    if (found.length === 0) continue;
+    // Copied with its prototype and descriptors, so an Error stays one for pino's err serializer.
+    const descriptors = Object.getOwnPropertyDescriptors(value);
+    for (const [name, descriptor] of Object.entries(descriptors)) {
+      // an own accessor (V8's Error#stack) reads the original's internal state: keep what it reads
+      if (descriptor.get) {
+        descriptors[name] = {
+          value: Reflect.get(value, name),
+          enumerable: descriptor.enumerable,
+          writable: true,
+          configurable: true,
+        };
+      }
+    }
+    for (const name of found) {
+      descriptors[name] = { value: CENSOR, enumerable: true, writable: true, configurable: true };
+    }
+    const copy: unknown = Object.create(Object.getPrototypeOf(value) as object | null, descriptors);
+    censored ??= { ...line };
+    censored[key] = copy;
+  }
+  return censored ?? line;
+}
 
 /**
  * The process's one pino logger: JSON lines to stdout (or `destination`), pretty lines when the
@@ -46,8 +78,8 @@ export function createGatewayLogger(
       level: settings.level,
       base: { service: 'application-gateway' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_HEADER_PATHS, censor: CENSOR },
+      formatters: { level: (label) => ({ level: label }), log: censorCredentials },
     },
     stream,
   );
