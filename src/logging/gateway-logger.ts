@@ -36,7 +36,7 @@ export function censorCredentials(line: Record<string, unknown>): Record<string,
       // an own accessor (V8's Error#stack) reads the original's internal state: keep what it reads
       if (descriptor.get) {
         descriptors[name] = {
-          value: Reflect.get(value, name),
+          value: Reflect.get(value, name) as unknown,
           enumerable: descriptor.enumerable,
           writable: true,
           configurable: true,
