@@ -5,7 +5,7 @@ import {
   type RainbondAppRef,
 } from '../applications/application-id';
 import type { Application } from '../applications/models/application.model';
-import { ProviderRegistry } from '../applications/provider-registry';
+import { ProviderRegistry } from '../applications/application-provider.port';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { accountFor } from '../rainbond/rainbond.adapter';
