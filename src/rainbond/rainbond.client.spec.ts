@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,7 +70,8 @@ describe('RainbondClient against a loopback upstream', () => {
       rainbond: { ...QUIET_POLICIES.upstreams.rainbond, timeoutMs: 300 },
     };
     client = new RainbondClient(
-      testTeamUpstreams(new HttpService(axios.create()), teams, { settings: { upstreams } }).teams,
+      testUpstreamPipeline(new HttpService(axios.create()), teams, { settings: { upstreams } })
+        .pipeline,
     );
   });
 

@@ -4,7 +4,7 @@ import type { RainbondAppRef } from '../applications/application-id';
 import { configuredAccount } from '../applications/provider-registration';
 import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';
-import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   appCopyCResSchema,
   appInfoSchema,
@@ -41,7 +41,7 @@ function operationName(method: 'GET' | 'POST', action: AppAction | undefined): s
  */
 @Injectable()
 export class RainbondClient {
-  constructor(private readonly upstream: TeamUpstreamCaller) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   install(
     team: TeamContext,

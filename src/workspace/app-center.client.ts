@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';
-import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   appCatalogListSchema,
   appCenterListSchema,
@@ -16,7 +16,7 @@ import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './wo
 /** Workspace App Center: knows its paths; endpoint, auth, timeout and errors are the upstream room's. */
 @Injectable()
 export class AppCenterClient {
-  constructor(private readonly upstream: TeamUpstreamCaller) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
   async uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';
-import { TeamUpstreamCaller } from '../upstream/team-upstream-caller';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   createWarehouseAppResponseSchema,
   warehouseAppListSchema,
@@ -14,7 +14,7 @@ import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './wo
 /** WorkspaceApp App Warehouse: knows its paths; endpoint, auth, timeout and errors are the upstream room's. */
 @Injectable()
 export class AppWarehouseClient {
-  constructor(private readonly upstream: TeamUpstreamCaller) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   /** CreateWarehouseApp: `POST /v1/{project_id}/app-warehouse/apps`. */
   async createApp(

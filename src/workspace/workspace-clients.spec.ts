@@ -1,5 +1,5 @@
 import type { HttpService } from '@nestjs/axios';
-import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { UpstreamError } from '../upstream/upstream.error';
 import { IamTokenService } from '../upstream/auth/iam-token.service';
@@ -52,17 +52,21 @@ function setup(...answers: Answer[]) {
       headers: { 'x-request-id': `req-${request.mock.calls.length}`, ...answer.headers },
     });
   }
-  const { teams } = testTeamUpstreams({ axiosRef: { request } } as unknown as HttpService, TEAMS, {
-    settings: { upstreams: CONFIG.upstreams },
-    tokens,
-  });
+  const { pipeline } = testUpstreamPipeline(
+    { axiosRef: { request } } as unknown as HttpService,
+    TEAMS,
+    {
+      settings: { upstreams: CONFIG.upstreams },
+      tokens,
+    },
+  );
   const sentTokens = () =>
     request.mock.calls.map(
       ([sent]: [{ headers: Record<string, string> }]) => sent.headers['x-auth-token'],
     );
   return {
-    appCenter: new AppCenterClient(teams),
-    appWarehouse: new AppWarehouseClient(teams),
+    appCenter: new AppCenterClient(pipeline),
+    appWarehouse: new AppWarehouseClient(pipeline),
     request,
     issueToken,
     sentTokens,
