@@ -12,7 +12,7 @@ import { buildUpstreamProfiles } from './upstream-profiles';
 
 const UPSTREAM = { timeoutMs: 1_000, maxConcurrent: 256, maxQueued: 1_024 };
 
-/** Settings for adapter and client unit tests: no retries, a circuit that never opens. */
+/** Settings for adapter and IAM client unit tests: no retries, a circuit that never opens. */
 export const QUIET_POLICIES: Pick<GatewayConfig, 'upstreams' | 'resilience'> = {
   upstreams: { rainbond: UPSTREAM, appCenter: UPSTREAM, appWarehouse: UPSTREAM, iam: UPSTREAM },
   resilience: {
