@@ -20,7 +20,7 @@ import {
 } from './upstream-profiles';
 import { UpstreamError, type UpstreamName } from './upstream.error';
 
-/** One call as an adapter or the IAM client describes it: what to do, not how to reach it. */
+/** A call as an adapter or IamClient describes it: what to do, not how to reach or authenticate. */
 export interface UpstreamCall<T> extends ExpectedAnswer<T> {
   /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
   operation: string;
