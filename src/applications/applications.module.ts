@@ -4,7 +4,7 @@ import type { GatewayConfig } from '../config/gateway-config.schema';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
 import type { ProviderRegistration } from './provider-registration';
-import { ProviderRegistry } from './provider-registry';
+import { ProviderRegistry } from './application-provider.port';
 import { ApplicationReadsController } from './reads/application-reads.controller';
 import { ApplicationReadsService } from './reads/application-reads.service';
 import { ListCursors } from './reads/list-cursor';

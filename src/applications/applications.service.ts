@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { TeamContext } from '../teams/team-context';
 import { parseApplicationId } from './application-id';
-import type { ApplicationPublisher, CopyTarget, PublishRequest } from './application-provider.port';
-import { ProviderRegistry } from './provider-registry';
+import {
+  ProviderRegistry,
+  type ApplicationPublisher,
+  type CopyTarget,
+  type PublishRequest,
+} from './application-provider.port';
 import { ReadCache } from './reads/read-cache';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';

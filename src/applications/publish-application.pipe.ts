@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { createValidationPipe } from '../common/validation';
 import type { PublishCommand } from './applications.service';
-import { ProviderRegistry } from './provider-registry';
+import { ProviderRegistry } from './application-provider.port';
 
 /**
  * The publish body is one of several shapes, chosen by `provider`: the one dispatch of a publish.

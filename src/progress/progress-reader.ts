@@ -5,11 +5,10 @@ import {
   type RainbondAppRef,
 } from '../applications/application-id';
 import type { Application } from '../applications/models/application.model';
-import { ProviderRegistry } from '../applications/provider-registry';
+import { ProviderRegistry } from '../applications/application-provider.port';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { accountFor } from '../rainbond/rainbond.adapter';
-import { RainbondClient } from '../rainbond/rainbond.client';
+import { accountFor, RainbondAdapter } from '../rainbond/rainbond.adapter';
 import type { ServiceEvent } from '../rainbond/rainbond.wire';
 import type { TeamContext } from '../teams/team-context';
 import type { ApplicationProgress, AppCenterState, VerificationState } from './progress.model';
@@ -35,7 +34,7 @@ export class ProgressReader {
   private readonly eventsPerComponent: number;
 
   constructor(
-    private readonly rainbond: RainbondClient,
+    private readonly rainbond: RainbondAdapter,
     private readonly providers: ProviderRegistry,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {

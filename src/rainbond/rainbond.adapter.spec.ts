@@ -6,7 +6,7 @@ import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import { RainbondAdapter } from './rainbond.adapter';
 import { UpstreamError } from '../upstream/upstream.error';
-import type { RainbondClient } from './rainbond.client';
+import type { UpstreamCall, UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   rainbondTeam,
   SEED_LIST_UPGRADE,
@@ -34,30 +34,49 @@ const APP_INFO = {
 };
 const UPGRADE = { versions: [{ appModelId: 'a1b2c3d4e5f6', appModelVersion: '1.1.0' }] };
 
+/** The app's path as the adapter names it for a `rainbondTeam`. */
+const pathOf = (team: string, app: RainbondAppRef, below = '') =>
+  `/openapi/v1/teams/${team}-tenant/regions/${app.region}/apps/${app.appId}${below}`;
+
+/**
+ * A stand-in upstream pipeline: each call is answered by operation (`answer`), and every call is
+ * recorded with the team key it was made as (`sent`).
+ */
+function fakeUpstream() {
+  const answers = new Map<string, () => Promise<unknown>>();
+  const call = jest.fn((_upstream: string, _team: string, request: UpstreamCall<unknown>) => {
+    const answer = answers.get(request.operation);
+    if (!answer) return Promise.reject(new Error(`no answer for ${request.operation}`));
+    return answer().then((data) => ({ status: 200, headers: {}, data }));
+  });
+  return {
+    pipeline: { call } as unknown as UpstreamPipeline,
+    call,
+    answer: (operation: string, data: unknown) =>
+      answers.set(operation, () => Promise.resolve(data)),
+    fail: (operation: string, error: Error) => answers.set(operation, () => Promise.reject(error)),
+    /** The calls of `operation`, each with the team key it went as. */
+    sent: (operation: string) =>
+      call.mock.calls
+        .filter(([, , request]) => request.operation === operation)
+        .map(([upstream, team, request]) => ({ upstream, team, ...request })),
+  };
+}
+
 describe('RainbondAdapter', () => {
-  let client: jest.Mocked<
-    Pick<RainbondClient, 'install' | 'getApp' | 'copy' | 'upgrade' | 'listComponents'>
-  >;
+  let upstream: ReturnType<typeof fakeUpstream>;
   let adapter: RainbondAdapter;
   const acme = rainbondTeam('acme', { regions: ['region-1', 'region-2'] });
   const globex = rainbondTeam('globex');
   const workspaceOnly: TeamContext = { key: 'initech', displayName: 'Initech' };
 
   beforeEach(() => {
-    client = {
-      install: jest.fn(),
-      getApp: jest.fn(),
-      copy: jest.fn(),
-      upgrade: jest.fn(),
-      listComponents: jest.fn(),
-    };
-    adapter = new RainbondAdapter(client as unknown as RainbondClient);
+    upstream = fakeUpstream();
+    adapter = new RainbondAdapter(upstream.pipeline);
   });
 
   const expectNoCall = () => {
-    expect(client.install).not.toHaveBeenCalled();
-    expect(client.copy).not.toHaveBeenCalled();
-    expect(client.upgrade).not.toHaveBeenCalled();
+    expect(upstream.call).not.toHaveBeenCalled();
   };
 
   async function problemOf(call: Promise<unknown>): Promise<ProblemError> {
@@ -123,7 +142,8 @@ describe('RainbondAdapter', () => {
     });
 
     it('treats base URLs that differ only by a trailing slash or host case as the same instance', async () => {
-      client.copy.mockResolvedValue({ services: [] });
+      upstream.answer('get-app', APP_INFO);
+      upstream.answer('copy', { services: [] });
       const target = {
         team: rainbondTeam('globex', { baseUrl: 'http://RAINBOND.test/' }),
         app: TARGET_APP,
@@ -133,20 +153,30 @@ describe('RainbondAdapter', () => {
   });
 
   it('installs with the team account and mapped body and query, then reads the app for the answer', async () => {
-    client.install.mockResolvedValue(SEED_MARKET_INSTALL);
-    client.getApp.mockResolvedValue(APP_INFO);
+    upstream.answer('install', SEED_MARKET_INSTALL);
+    upstream.answer('get-app', APP_INFO);
     const result = await adapter.install(acme, APP, INSTALL);
-    expect(client.install).toHaveBeenCalledWith(
-      acme,
-      APP,
+    expect(upstream.sent('install')).toEqual([
       expect.objectContaining({
-        market_type: 'rainstore',
-        market_access_key: null,
-        app_model_id: 'a1b2c3d4e5f6',
+        upstream: 'rainbond',
+        team: 'acme',
+        method: 'POST',
+        path: pathOf('acme', APP, '/install'),
+        body: expect.objectContaining({
+          market_type: 'rainstore',
+          market_access_key: null,
+          app_model_id: 'a1b2c3d4e5f6',
+        }),
+        query: { is_deploy: 'true', is_upload: 'true' },
       }),
-      { is_deploy: 'true', is_upload: 'true' },
-    );
-    expect(client.getApp).toHaveBeenCalledWith(acme, { ...APP, appId: 3 });
+    ]);
+    expect(upstream.sent('get-app')).toEqual([
+      expect.objectContaining({
+        team: 'acme',
+        method: 'GET',
+        path: pathOf('acme', { ...APP, appId: 3 }),
+      }),
+    ]);
     expect(result).toMatchObject({
       id: 'rainbond:region-1:3',
       provider: 'rainbond',
@@ -158,8 +188,8 @@ describe('RainbondAdapter', () => {
   });
 
   it('answers an install whose follow-up read fails with what the install body holds', async () => {
-    client.install.mockResolvedValue(SEED_MARKET_INSTALL);
-    client.getApp.mockRejectedValue(new UpstreamError('rainbond', 'timeout', 'slow'));
+    upstream.answer('install', SEED_MARKET_INSTALL);
+    upstream.fail('get-app', new UpstreamError('rainbond', 'timeout', 'slow'));
     const result = await adapter.install(acme, APP, INSTALL);
     expect(result).toMatchObject({ id: 'rainbond:region-1:3', components: [expect.any(Object)] });
     expect(result.raw).toStrictEqual({ install: SEED_MARKET_INSTALL });
@@ -167,26 +197,34 @@ describe('RainbondAdapter', () => {
 
   it('copies with the source account and the target tenant name; answers the target application', async () => {
     const body = { services: [SEED_SERVICE_BASE_INFO] };
-    client.copy.mockResolvedValue(body);
-    client.getApp.mockResolvedValue(APP_INFO);
+    upstream.answer('copy', body);
+    upstream.answer('get-app', APP_INFO);
     const result = await adapter.copy(acme, APP, { team: globex, app: TARGET_APP }, COPY);
-    expect(client.copy).toHaveBeenCalledWith(acme, APP, {
-      services: [{ service_id: 'sid-1' }],
-      target_team_name: 'globex-tenant',
-      target_region_name: 'region-1',
-      target_app_id: 2,
-    });
+    expect(upstream.sent('copy')).toEqual([
+      expect.objectContaining({
+        team: 'acme',
+        path: pathOf('acme', APP, '/copy'),
+        body: {
+          services: [{ service_id: 'sid-1' }],
+          target_team_name: 'globex-tenant',
+          target_region_name: 'region-1',
+          target_app_id: 2,
+        },
+      }),
+    ]);
     expect(result).toMatchObject({
       id: 'rainbond:region-1:2',
       owner: { team: 'globex' },
       components: [{ id: 'string' }],
     });
-    expect(client.getApp).toHaveBeenCalledWith(acme, APP);
-    expect(client.getApp).toHaveBeenLastCalledWith(globex, TARGET_APP);
+    const reads = upstream.sent('get-app').map(({ team, path }) => ({ team, path }));
+    expect(reads).toContainEqual({ team: 'acme', path: pathOf('acme', APP) });
+    expect(reads.at(-1)).toEqual({ team: 'globex', path: pathOf('globex', TARGET_APP) });
   });
 
   it('does not copy when the source app is not found in the team', async () => {
-    client.getApp.mockRejectedValue(
+    upstream.fail(
+      'get-app',
       new UpstreamError('rainbond', 'response', 'no found app', { status: 404, code: '4000' }),
     );
     await expect(
@@ -194,20 +232,26 @@ describe('RainbondAdapter', () => {
     ).rejects.toMatchObject({
       status: 404,
     });
-    expect(client.copy).not.toHaveBeenCalled();
+    expect(upstream.sent('copy')).toEqual([]);
   });
 
   it('upgrades with the mapped body and answers the application with its app models', async () => {
     const body = [SEED_LIST_UPGRADE];
-    client.upgrade.mockResolvedValue(body);
-    client.getApp.mockResolvedValue(APP_INFO);
-    client.listComponents.mockResolvedValue([SEED_SERVICE_BASE_INFO]);
+    upstream.answer('upgrade', body);
+    upstream.answer('get-app', APP_INFO);
+    upstream.answer('list-components', [SEED_SERVICE_BASE_INFO]);
     const result = await adapter.upgrade(acme, APP, UPGRADE);
-    expect(client.upgrade).toHaveBeenCalledWith(acme, APP, {
-      update_versions: [
-        { market_name: null, app_model_id: 'a1b2c3d4e5f6', app_model_version: '1.1.0' },
-      ],
-    });
+    expect(upstream.sent('upgrade')).toEqual([
+      expect.objectContaining({
+        team: 'acme',
+        path: pathOf('acme', APP, '/upgrade'),
+        body: {
+          update_versions: [
+            { market_name: null, app_model_id: 'a1b2c3d4e5f6', app_model_version: '1.1.0' },
+          ],
+        },
+      }),
+    ]);
     expect(result).toMatchObject({
       id: 'rainbond:region-1:1',
       name: 'demo-shop',
@@ -223,7 +267,25 @@ describe('RainbondAdapter', () => {
 
   it('lets an upstream failure through unchanged', async () => {
     const failure = new Error('upstream down');
-    client.upgrade.mockRejectedValue(failure);
+    upstream.fail('upgrade', failure);
     await expect(adapter.upgrade(acme, APP, UPGRADE)).rejects.toBe(failure);
+  });
+
+  it("reads the first page of one component's events below the app, the id one encoded segment", async () => {
+    const page = { page: 1, page_size: 5, total: 0, events: [] };
+    upstream.answer('list-component-events', page);
+    await expect(adapter.listComponentEvents(acme, APP, 'sid/1', 5)).resolves.toStrictEqual(page);
+    expect(upstream.sent('list-component-events')).toEqual([
+      {
+        upstream: 'rainbond',
+        team: 'acme',
+        operation: 'list-component-events',
+        method: 'GET',
+        path: pathOf('acme', APP, '/services/sid%2F1/events'),
+        query: { page: '1', page_size: '5' },
+        headers: undefined,
+        schema: expect.anything(),
+      },
+    ]);
   });
 });

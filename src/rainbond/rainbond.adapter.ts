@@ -18,7 +18,8 @@ import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondAccount, TeamContext } from '../teams/team-context';
-import { RainbondClient } from './rainbond.client';
+import { encodePath } from '../upstream/http/upstream-http';
+import { UpstreamPipeline, type UpstreamCall } from '../upstream/upstream-pipeline';
 import {
   fromAppBaseInfo,
   fromAppCopy,
@@ -32,8 +33,28 @@ import {
   toUpgradeBody,
   toUpgradeResult,
 } from './rainbond.mapper';
+import {
+  appCopyCResSchema,
+  appInfoSchema,
+  appListSchema,
+  componentListSchema,
+  marketInstallSchema,
+  serviceEventsSchema,
+  upgradeResponseSchema,
+  appPath,
+  appsPath,
+  appWrite,
+  type AppCall,
+  type AppInfo,
+  type ServiceBaseInfo,
+  type ServiceEvents,
+} from './rainbond.wire';
 
-/** Rainbond's app operations and reads: check what config can tell before calling, map, call, map back. */
+/**
+ * Rainbond's app operations and reads: check what config can tell before calling, map, call, map
+ * back. The only place that knows Rainbond's paths; each call goes to the upstream pipeline as the
+ * team (by its key), which adds the team's token, its timeout and error reading.
+ */
 @Injectable()
 export class RainbondAdapter
   implements
@@ -45,7 +66,7 @@ export class RainbondAdapter
 {
   readonly provider = 'rainbond' as const;
 
-  constructor(private readonly client: RainbondClient) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   async install(
     team: TeamContext,
@@ -53,13 +74,10 @@ export class RainbondAdapter
     request: InstallApplicationRequest,
   ): Promise<Application> {
     const account = accountFor(team, app);
-    const wire = await this.client.install(
-      team,
-      app,
-      toInstallBody(request),
-      toInstallQuery(request),
-    );
-    const read = await readAfterWrite(() => this.client.getApp(team, { ...app, appId: wire.ID }));
+    const body = toInstallBody(request);
+    const query = toInstallQuery(request);
+    const wire = await this.onApp(team, app, appWrite('install', body, marketInstallSchema, query));
+    const read = await readAfterWrite(() => this.getApp(team, { ...app, appId: wire.ID }));
     return fromMarketInstall(readContext(team.key, account), app, wire, read);
   }
 
@@ -73,14 +91,11 @@ export class RainbondAdapter
     const targetAccount = copyTargetAccount(account, target);
     // Copy is a TeamAPIView upstream: it does not check the source app belongs to the team and
     // would answer another team's app id with an empty copy. Reading the app first gives a 404.
-    await this.client.getApp(team, app);
+    await this.getApp(team, app);
     await this.checkCopyTarget(target);
-    const wire = await this.client.copy(
-      team,
-      app,
-      toCopyBody(request, targetAccount.teamName, target.app),
-    );
-    const read = await readAfterWrite(() => this.client.getApp(target.team, target.app));
+    const body = toCopyBody(request, targetAccount.teamName, target.app);
+    const wire = await this.onApp(team, app, appWrite('copy', body, appCopyCResSchema));
+    const read = await readAfterWrite(() => this.getApp(target.team, target.app));
     return fromAppCopy(readContext(target.team.key, targetAccount), target.app, wire, read);
   }
 
@@ -90,7 +105,7 @@ export class RainbondAdapter
    */
   private async checkCopyTarget(target: CopyTarget): Promise<void> {
     try {
-      await this.client.getApp(target.team, target.app);
+      await this.getApp(target.team, target.app);
     } catch (error) {
       if (!(error instanceof UpstreamError) || error.status !== HttpStatus.NOT_FOUND) throw error;
       throw ProblemError.of(
@@ -106,11 +121,12 @@ export class RainbondAdapter
     request: UpgradeApplicationRequest,
   ): Promise<Application> {
     const account = accountFor(team, app);
-    const wire = await this.client.upgrade(team, app, toUpgradeBody(request));
+    const body = toUpgradeBody(request);
+    const wire = await this.onApp(team, app, appWrite('upgrade', body, upgradeResponseSchema));
     const read = await readAfterWrite(async () => {
       const [info, components] = await Promise.all([
-        this.client.getApp(team, app),
-        this.client.listComponents(team, app),
+        this.getApp(team, app),
+        this.listComponents(team, app),
       ]);
       return { info, components };
     });
@@ -128,7 +144,14 @@ export class RainbondAdapter
       name: `rainbond:${region}`,
       provider: 'rainbond' as const,
       page: async (offset: number, limit: number, nameContains?: string) => {
-        const apps = await this.client.listApps(team, region, nameContains);
+        // Every app of the team in the region (unpaginated upstream), newest update first.
+        const apps = await this.call(team, {
+          operation: 'list-apps',
+          method: 'GET',
+          path: appsPath(account.teamName, region),
+          query: nameContains ? { query: nameContains } : undefined,
+          schema: appListSchema,
+        });
         const ordered = [...apps].sort((a, b) => a.ID - b.ID);
         return {
           items: ordered
@@ -143,16 +166,76 @@ export class RainbondAdapter
   async get(team: TeamContext, app: RainbondAppRef): Promise<Application> {
     const account = accountFor(team, app);
     const [info, components] = await Promise.all([
-      this.client.getApp(team, app),
-      this.client.listComponents(team, app),
+      this.getApp(team, app),
+      this.listComponents(team, app),
     ]);
     return fromAppInfo(readContext(team.key, account), app, info, components);
   }
 
   async upgradeOptions(team: TeamContext, app: RainbondAppRef): Promise<UpgradeResult> {
     accountFor(team, app);
-    return toUpgradeResult(app, await this.client.upgradeInfo(team, app));
+    const upgrades = await this.onApp(team, app, {
+      below: '/upgrade',
+      operation: 'upgrade-info',
+      method: 'GET',
+      schema: upgradeResponseSchema,
+    });
+    return toUpgradeResult(app, upgrades);
   }
+
+  // ---- Rainbond's calls (paths in rainbond.wire.ts); the progress reader uses the public reads ----
+
+  /** The app, which Rainbond finds only within the team and region of the path (404 otherwise). */
+  getApp(team: TeamContext, app: RainbondAppRef): Promise<AppInfo> {
+    return this.onApp(team, app, {
+      below: '',
+      operation: 'get-app',
+      method: 'GET',
+      schema: appInfoSchema,
+    });
+  }
+
+  /** The components of an app. */
+  listComponents(team: TeamContext, app: RainbondAppRef): Promise<ServiceBaseInfo[]> {
+    return this.onApp(team, app, {
+      below: '/services',
+      operation: 'list-components',
+      method: 'GET',
+      schema: componentListSchema,
+    });
+  }
+
+  /** The first page of one component's events (newest first): builds, starts, upgrades. */
+  listComponentEvents(
+    team: TeamContext,
+    app: RainbondAppRef,
+    serviceId: string,
+    pageSize: number,
+  ): Promise<ServiceEvents> {
+    return this.onApp(team, app, {
+      below: encodePath`/services/${serviceId}/events`,
+      operation: 'list-component-events',
+      method: 'GET',
+      query: { page: '1', page_size: String(pageSize) },
+      schema: serviceEventsSchema,
+    });
+  }
+
+  /** A call on one app of the team: `…/apps/{app_id}`, or `below` it. */
+  private onApp<T>(team: TeamContext, app: RainbondAppRef, call: AppCall<T>): Promise<T> {
+    const { below, ...rest } = call;
+    return this.call(team, { ...rest, path: appPath(teamNameOf(team), app) + below });
+  }
+
+  private async call<T>(team: TeamContext, call: UpstreamCall<T>): Promise<T> {
+    const headers = call.body === undefined ? undefined : { 'content-type': 'application/json' };
+    const response = await this.upstream.call('rainbond', team.key, { ...call, headers });
+    return response.data;
+  }
+}
+
+function teamNameOf(team: TeamContext): string {
+  return configuredAccount(team, team.rainbond, 'Rainbond').teamName;
 }
 
 function readContext(team: string, account: RainbondAccount): RainbondReadContext {

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { UpstreamModule } from '../upstream/upstream.module';
 import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
 import { RainbondAdapter } from './rainbond.adapter';
-import { RainbondClient } from './rainbond.client';
 
 const RAINBOND_REGISTRATIONS = Symbol('RAINBOND_REGISTRATIONS');
 
@@ -21,11 +20,10 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
   ];
 }
 
-/** Rainbond provider: the HTTP client, the adapter over it and its registration. Needs GATEWAY_CONFIG. */
+/** Rainbond provider: the adapter (which calls the upstream room) and its registration. Needs GATEWAY_CONFIG. */
 @Module({
   imports: [UpstreamModule],
   providers: [
-    RainbondClient,
     RainbondAdapter,
     {
       provide: RAINBOND_REGISTRATIONS,
@@ -33,7 +31,7 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
       inject: [RainbondAdapter],
     },
   ],
-  exports: [RAINBOND_REGISTRATIONS, RainbondClient],
+  exports: [RAINBOND_REGISTRATIONS, RainbondAdapter],
 })
 export class RainbondModule {}
 

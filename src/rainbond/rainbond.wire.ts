@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { encodePath } from '../upstream/http/upstream-http';
 
 /*
  * Rainbond console OpenAPI v1 wire types, spelled exactly as the contracts in shared/seeds
@@ -207,6 +208,45 @@ export const serviceEventsSchema = z.looseObject({
   events: z.array(serviceEventSchema),
 });
 export type ServiceEvents = z.infer<typeof serviceEventsSchema>;
+
+// ---- paths (every segment percent-encoded) ----
+
+/** `/openapi/v1/teams/{team_name}/regions/{region_name}/apps`: a team's apps in one region. */
+export function appsPath(teamName: string, region: string): string {
+  return encodePath`/openapi/v1/teams/${teamName}/regions/${region}/apps`;
+}
+
+/** `…/apps/{app_id}`: one app; its components, events and writes are below it. */
+export function appPath(teamName: string, app: { region: string; appId: number }): string {
+  return appsPath(teamName, app.region) + encodePath`/${app.appId}`;
+}
+
+/** A call on one app: its metric and log name, the path `below` the app's, and the answer's shape. */
+export interface AppCall<T> {
+  operation: string;
+  method: 'GET' | 'POST';
+  below: string;
+  query?: Record<string, string>;
+  body?: Install | AppCopyC | Upgrade;
+  schema: z.ZodType<T>;
+}
+
+/** A write on one app, `POST …/apps/{app_id}/{action}`, named (metric and log) by its action. */
+export function appWrite<T>(
+  action: 'install' | 'copy' | 'upgrade',
+  body: Install | AppCopyC | Upgrade,
+  schema: z.ZodType<T>,
+  query?: InstallQuery,
+): AppCall<T> {
+  return {
+    operation: action,
+    method: 'POST',
+    below: `/${action}`,
+    body,
+    schema,
+    query: query && { ...query },
+  };
+}
 
 // ---- errors ----
 

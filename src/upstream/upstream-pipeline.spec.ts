@@ -1,8 +1,13 @@
 import type { HttpService } from '@nestjs/axios';
 import { z } from 'zod';
-import { QUIET_POLICIES, testUpstreamPipeline } from './upstream-pipeline.test-helpers';
+import {
+  QUIET_POLICIES,
+  testUpstreamPipeline,
+  testUpstreamSender,
+} from './upstream-pipeline.test-helpers';
 import { iamTokenAuth, NO_AUTH, type UpstreamTarget } from './auth/auth-strategies';
 import type { TokenSource } from './auth/token-retry';
+import { ProblemError } from '../common/problem';
 import type { UpstreamCall } from './upstream-pipeline';
 
 const TARGET: UpstreamTarget = { baseUrl: 'http://127.0.0.1:1', account: 'acct', auth: NO_AUTH };
@@ -25,7 +30,7 @@ function upstreamAnswering(...answers: { status: number; body: string }[]) {
     });
   }
   const http = { axiosRef: { request } } as unknown as HttpService;
-  return testUpstreamPipeline(http, {
+  return testUpstreamSender(http, {
     resilience: {
       retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 },
       circuitBreaker: { consecutiveFailures: 100, halfOpenAfterMs: 1_000 },
@@ -35,11 +40,11 @@ function upstreamAnswering(...answers: { status: number; body: string }[]) {
 
 describe('UpstreamPipeline', () => {
   it('logs one line per call with outcome, retries and the upstream request id', async () => {
-    const { caller, logLines } = upstreamAnswering(
+    const { sender, logLines } = upstreamAnswering(
       { status: 503, body: '{}' },
       { status: 200, body: '{"ok":true}' },
     );
-    await expect(caller.send('iam', TARGET, CALL)).resolves.toMatchObject({ data: { ok: true } });
+    await expect(sender.send('iam', TARGET, CALL)).resolves.toMatchObject({ data: { ok: true } });
     expect(logLines).toEqual([
       {
         provider: 'iam',
@@ -54,23 +59,23 @@ describe('UpstreamPipeline', () => {
   });
 
   it('logs how a failed call failed, without a status when none came', async () => {
-    const { caller, logLines } = upstreamAnswering(
+    const { sender, logLines } = upstreamAnswering(
       { status: 200, body: 'not json' },
       { status: 200, body: 'not json' },
       { status: 200, body: 'not json' },
     );
-    await expect(caller.send('iam', TARGET, CALL)).rejects.toMatchObject({ kind: 'bad-body' });
+    await expect(sender.send('iam', TARGET, CALL)).rejects.toMatchObject({ kind: 'bad-body' });
     expect(logLines).toEqual([
       expect.objectContaining({ status: 200, failure: 'bad-body', retries: 2 }),
     ]);
   });
 
   it('observes every attempt by provider, operation and outcome, and counts retries', async () => {
-    const { caller, metrics } = upstreamAnswering(
+    const { sender, metrics } = upstreamAnswering(
       { status: 502, body: '{}' },
       { status: 200, body: '{"ok":true}' },
     );
-    await caller.send('iam', TARGET, CALL);
+    await sender.send('iam', TARGET, CALL);
     const durations = await metrics.registry.getSingleMetricAsString(
       'gateway_upstream_request_duration_seconds',
     );
@@ -84,6 +89,60 @@ describe('UpstreamPipeline', () => {
     expect(
       await metrics.registry.getSingleMetricAsString('gateway_upstream_retries_total'),
     ).toContain('gateway_upstream_retries_total{provider="iam",operation="password-token"} 1');
+  });
+});
+
+describe('UpstreamPipeline account step', () => {
+  const TOKEN = '0123456789abcdef0123456789abcdef01234567';
+  const TEAMS = {
+    acme: {
+      displayName: 'Acme',
+      rainbond: {
+        baseUrl: 'http://127.0.0.1:1/console/',
+        teamName: 'o19p6wen',
+        regions: ['region-1'],
+        token: TOKEN,
+        timeZone: 'Asia/Shanghai',
+      },
+    },
+  };
+  const GET_APP: UpstreamCall<{ ok: boolean }> = {
+    operation: 'get-app',
+    method: 'GET',
+    path: '/openapi/v1/teams/o19p6wen/regions/region-1/apps/7',
+    schema: z.object({ ok: z.boolean() }),
+  };
+
+  function teamPipeline() {
+    const request = jest.fn().mockResolvedValue({ status: 200, data: '{"ok":true}', headers: {} });
+    const http = { axiosRef: { request } } as unknown as HttpService;
+    return { ...testUpstreamPipeline(http, TEAMS), request };
+  }
+
+  it("sends a team's call to that team's account, with its credentials, by team key", async () => {
+    const { pipeline, request, logLines } = teamPipeline();
+    await expect(pipeline.call('rainbond', 'acme', GET_APP)).resolves.toMatchObject({
+      data: { ok: true },
+    });
+    expect(request.mock.calls[0][0]).toMatchObject({
+      method: 'GET',
+      url: 'http://127.0.0.1:1/console/openapi/v1/teams/o19p6wen/regions/region-1/apps/7',
+      headers: { authorization: TOKEN },
+    });
+    expect(logLines).toEqual([expect.objectContaining({ provider: 'rainbond', status: 200 })]);
+  });
+
+  it('refuses a team without an account there with a 404 problem, sending and logging nothing', async () => {
+    const { pipeline, request, logLines } = teamPipeline();
+    const error = await pipeline.call('app-center', 'acme', GET_APP).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProblemError);
+    expect(error).toMatchObject({
+      status: 404,
+      slug: 'provider-not-configured',
+      detail: 'team acme has no Workspace account',
+    });
+    expect(request).not.toHaveBeenCalled();
+    expect(logLines).toEqual([]);
   });
 });
 
@@ -116,7 +175,7 @@ describe('UpstreamPipeline step order', () => {
       request.mock.calls.map(
         ([sent]: [{ headers: Record<string, string> }]) => sent.headers['x-auth-token'],
       );
-    return { ...testUpstreamPipeline(http, { upstreams }), sentTokens };
+    return { ...testUpstreamSender(http, { upstreams }), sentTokens };
   }
 
   /** A token source whose answers the test releases one by one. */
@@ -140,31 +199,31 @@ describe('UpstreamPipeline step order', () => {
   const plain: UpstreamTarget = { baseUrl: 'http://127.0.0.1:1', account: 'other', auth: NO_AUTH };
 
   it('takes the IAM token before the bulkhead slot: a cold token holds no slot', async () => {
-    const { caller } = oneSlotAppCenter(
+    const { sender } = oneSlotAppCenter(
       { status: 200, body: { ok: true } },
       { status: 200, body: { ok: true } },
     );
     const tokens = heldTokens();
-    const cold = caller.send('app-center', withToken(tokens.source), UPLOAD);
+    const cold = sender.send('app-center', withToken(tokens.source), UPLOAD);
     await turns();
-    await expect(caller.send('app-center', plain, UPLOAD)).resolves.toMatchObject({ status: 200 });
+    await expect(sender.send('app-center', plain, UPLOAD)).resolves.toMatchObject({ status: 200 });
     tokens.release('token-1');
     await expect(cold).resolves.toMatchObject({ status: 200 });
   });
 
   it('re-fetches a rejected token inside the same bulkhead slot, and logs one line', async () => {
-    const { caller, logLines, sentTokens } = oneSlotAppCenter(
+    const { sender, logLines, sentTokens } = oneSlotAppCenter(
       { status: 401, body: WKS_401 },
       { status: 200, body: { ok: true } },
     );
     const tokens = heldTokens();
-    const rejected = caller.send('app-center', withToken(tokens.source), UPLOAD);
+    const rejected = sender.send('app-center', withToken(tokens.source), UPLOAD);
     tokens.release('token-1');
     await turns();
     expect(tokens.source.invalidate).toHaveBeenCalledWith('token-1');
     expect(tokens.pending).toHaveLength(1);
     // While the new token is fetched the call still holds the only slot.
-    await expect(caller.send('app-center', plain, UPLOAD)).rejects.toMatchObject({
+    await expect(sender.send('app-center', plain, UPLOAD)).rejects.toMatchObject({
       slug: 'upstream-busy',
     });
     tokens.release('token-2');

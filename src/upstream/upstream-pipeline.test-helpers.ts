@@ -7,13 +7,12 @@ import type { IamClient } from './auth/iam.client';
 import { IamTokenService } from './auth/iam-token.service';
 import { UpstreamAccounts } from './auth/upstream-accounts';
 import { UpstreamPolicies } from './resilience/upstream-policies';
-import { TeamUpstreamCaller } from './team-upstream-caller';
-import { UpstreamPipeline } from './upstream-pipeline';
+import { UpstreamPipeline, UpstreamSender } from './upstream-pipeline';
 import { buildUpstreamProfiles } from './upstream-profiles';
 
 const UPSTREAM = { timeoutMs: 1_000, maxConcurrent: 256, maxQueued: 1_024 };
 
-/** Settings for client unit tests: no retries, a circuit that never opens. */
+/** Settings for adapter and IAM client unit tests: no retries, a circuit that never opens. */
 export const QUIET_POLICIES: Pick<GatewayConfig, 'upstreams' | 'resilience'> = {
   upstreams: { rainbond: UPSTREAM, appCenter: UPSTREAM, appWarehouse: UPSTREAM, iam: UPSTREAM },
   resilience: {
@@ -22,8 +21,8 @@ export const QUIET_POLICIES: Pick<GatewayConfig, 'upstreams' | 'resilience'> = {
   },
 };
 
-export interface TestUpstreamPipeline {
-  caller: UpstreamPipeline;
+export interface TestUpstreamSender {
+  sender: UpstreamSender;
   metrics: GatewayMetrics;
   /** The fields of every 'upstream call' line. */
   logLines: Record<string, unknown>[];
@@ -31,40 +30,40 @@ export interface TestUpstreamPipeline {
 
 type PolicySettings = Partial<Pick<GatewayConfig, 'upstreams' | 'resilience'>>;
 
-/** An UpstreamPipeline over `http` with its metrics and log lines exposed. */
-export function testUpstreamPipeline(
+/** The pipeline's steps after the account lookup, over `http`, with its metrics and log lines exposed. */
+export function testUpstreamSender(
   http: HttpService,
   settings: PolicySettings = {},
-): TestUpstreamPipeline {
+): TestUpstreamSender {
   const profiles = buildUpstreamProfiles({ ...QUIET_POLICIES, ...settings });
   const metrics = new GatewayMetrics();
   const logLines: Record<string, unknown>[] = [];
   const logger = { info: (fields: Record<string, unknown>) => logLines.push(fields) };
-  const caller = new UpstreamPipeline(
+  const sender = new UpstreamSender(
     http,
     profiles,
     new UpstreamPolicies(profiles, metrics),
     metrics,
     logger as unknown as PinoLogger,
   );
-  return { caller, metrics, logLines };
+  return { sender, metrics, logLines };
 }
 
-export interface TestTeamUpstreams extends TestUpstreamPipeline {
-  teams: TeamUpstreamCaller;
+export interface TestUpstreamPipeline extends TestUpstreamSender {
+  pipeline: UpstreamPipeline;
   tokens: IamTokenService;
 }
 
 /**
- * A TeamUpstreamCaller over `http` for the configured `teams` (credentials included, as the loaded
+ * An UpstreamPipeline over `http` for the configured `teams` (credentials included, as the loaded
  * config holds them). IAM tokens come from `iam` (a stand-in IamClient) unless `tokens` is given.
  */
-export function testTeamUpstreams(
+export function testUpstreamPipeline(
   http: HttpService,
   teams: Record<string, TeamConfig>,
   options: { settings?: PolicySettings; iam?: Partial<IamClient>; tokens?: IamTokenService } = {},
-): TestTeamUpstreams {
-  const pipeline = testUpstreamPipeline(http, options.settings);
+): TestUpstreamPipeline {
+  const steps = testUpstreamSender(http, options.settings);
   const config = {
     ...QUIET_POLICIES,
     ...options.settings,
@@ -73,7 +72,7 @@ export function testTeamUpstreams(
   } as GatewayConfig;
   const tokens = options.tokens ?? new IamTokenService(options.iam as IamClient, config);
   const accounts = new UpstreamAccounts(config, buildUpstreamProfiles(config), tokens);
-  return { ...pipeline, tokens, teams: new TeamUpstreamCaller(accounts, pipeline.caller) };
+  return { ...steps, tokens, pipeline: new UpstreamPipeline(accounts, steps.sender) };
 }
 
 /** What a module under test needs besides its own imports: the metrics and a silent logger. */

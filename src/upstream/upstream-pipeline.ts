@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ProblemError } from '../common/problem';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
-import type { Credential, UpstreamTarget } from './auth/auth-strategies';
+import type { AccountLookup, Credential, UpstreamTarget } from './auth/auth-strategies';
 import {
   sendUpstream,
   upstreamUrl,
@@ -20,7 +20,7 @@ import {
 } from './upstream-profiles';
 import { UpstreamError, type UpstreamName } from './upstream.error';
 
-/** One call as a client describes it: what to do, not how to reach or authenticate. */
+/** A call as an adapter or IamClient describes it: what to do, not how to reach or authenticate. */
 export interface UpstreamCall<T> extends ExpectedAnswer<T> {
   /** What the call does (`install`, `publish`, `token`…): a bounded metric label and log field. */
   operation: string;
@@ -38,10 +38,11 @@ export interface UpstreamCall<T> extends ExpectedAnswer<T> {
 }
 
 /**
- * The one way to call an upstream. Every call goes through the same steps, in this order:
+ * The one way a provider adapter calls its upstream: as a team, named by its gateway key. Every call
+ * goes through the same steps, in this order:
  *
- * 1. profile and account: the upstream's profile, and the account (base URL, circuit scope,
- *    credentials) that TeamUpstreamCaller looked up by team key;
+ * 1. profile and account: the upstream's profile, and the team's account there (base URL, circuit
+ *    scope, credentials), looked up by team key: a 404 problem, with nothing sent, when it has none;
  * 2. credentials: an IAM token is fetched (or taken from the cache) before the call takes a slot,
  *    so a cold token does not hold the upstream's slots while IAM answers;
  * 3. bulkhead (per upstream) → circuit breaker (per upstream account) → retry (per profile);
@@ -49,9 +50,31 @@ export interface UpstreamCall<T> extends ExpectedAnswer<T> {
  *    shape-check, and when the upstream rejects the token, one re-fetch and one more send inside
  *    the same attempt (same slot, same breaker call); each send timed into the metrics;
  * 5. one 'upstream call' log line for the whole call.
+ *
+ * Steps 2–5 are UpstreamSender's, below. IamClient uses it directly, with an IAM endpoint as the
+ * target: the team accounts hold IAM token sources, so IAM's own calls cannot wait on them. The
+ * accounts come in as an AccountLookup (UpstreamAccounts, bound in upstream.module.ts): this file
+ * imports no account code, and the accounts → IAM tokens → IamClient → sender chain has no cycle.
  */
-@Injectable()
 export class UpstreamPipeline {
+  constructor(
+    private readonly accounts: AccountLookup,
+    private readonly sender: UpstreamSender,
+  ) {}
+
+  /** Sends `call` to `upstream` as `team` (a gateway team key), through steps 1–5. */
+  async call<T>(
+    upstream: Exclude<UpstreamName, 'iam'>,
+    team: string,
+    call: UpstreamCall<T>,
+  ): Promise<UpstreamResponse<T>> {
+    return this.sender.send(upstream, this.accounts.targetOf(upstream, team), call);
+  }
+}
+
+/** Steps 2–5 of the pipeline for a call whose account is known: a team's, or an IAM endpoint. */
+@Injectable()
+export class UpstreamSender {
   constructor(
     private readonly http: HttpService,
     @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,

@@ -13,13 +13,12 @@ import { UpstreamPolicies } from './resilience/upstream-policies';
 import { outgoingTraceHeaders, traceContextOf } from '../tracing/trace-context';
 import { currentRequest } from '../common/request-context';
 import { UndiciAxiosTransport } from './http/undici-axios-adapter';
-import { UpstreamPipeline } from './upstream-pipeline';
+import { UpstreamPipeline, UpstreamSender } from './upstream-pipeline';
 import { insecureTlsWarnings, poolSettingsFor } from './http/upstream-pool-settings';
 import { UpstreamAccounts } from './auth/upstream-accounts';
 import { IamTokenService } from './auth/iam-token.service';
 import { IamClient } from './auth/iam.client';
 import { SharedIamTokens } from './auth/shared-iam-tokens';
-import { TeamUpstreamCaller } from './team-upstream-caller';
 import {
   buildUpstreamProfiles,
   UPSTREAM_PROFILES,
@@ -28,10 +27,11 @@ import {
 
 /**
  * The outbound room: the upstream profiles (built once from config), the team accounts with their
- * credentials, IAM tokens, the policies and the pipeline; clients get TeamUpstreamCaller only.
+ * credentials, IAM tokens, the policies and the pipeline, whose account lookup is bound here to
+ * UpstreamAccounts; adapters get UpstreamPipeline only.
  *
  * The one HttpService (own axios instance, not axios' global default) sends every upstream call,
- * through UpstreamPipeline. It sends through keep-alive undici pools, one per upstream origin,
+ * through the pipeline's UpstreamSender. It sends through keep-alive undici pools, one per upstream origin,
  * closed when the app shuts down (after the HTTP server has drained). Each outgoing request carries
  * the id of the inbound request it serves as `X-Request-Id` and the caller's trace as
  * `traceparent`, so an upstream's logs and traces can be matched with ours.
@@ -51,14 +51,19 @@ import {
       inject: [UPSTREAM_PROFILES, GATEWAY_CONFIG],
     },
     UpstreamPolicies,
-    UpstreamPipeline,
+    UpstreamSender,
     IamClient,
     SharedIamTokens,
     IamTokenService,
     UpstreamAccounts,
-    TeamUpstreamCaller,
+    {
+      provide: UpstreamPipeline,
+      useFactory: (accounts: UpstreamAccounts, sender: UpstreamSender) =>
+        new UpstreamPipeline(accounts, sender),
+      inject: [UpstreamAccounts, UpstreamSender],
+    },
   ],
-  exports: [TeamUpstreamCaller],
+  exports: [UpstreamPipeline],
 })
 export class UpstreamModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

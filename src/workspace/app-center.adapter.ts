@@ -9,17 +9,30 @@ import type {
 import type { PublishAppCenterRequest } from './publish-app-center.dto';
 import type { Application } from '../applications/models/application.model';
 import type { Catalog } from '../applications/models/catalog.model';
-import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
-import { AppCenterClient } from './app-center.client';
+import { encodePath } from '../upstream/http/upstream-http';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   appCenterBucketName,
   fromUploadAppResponse,
   toUploadAppRequest,
 } from './app-center.mapper';
+import {
+  appCatalogListSchema,
+  appCenterListSchema,
+  uploadAppResponseSchema,
+  type AppCatalogList,
+  type AppCenterList,
+  type UploadAppRequest,
+  type UploadAppResponse,
+} from './app-center.wire';
+import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
 
-/** The Workspace App Center: publish, reads and catalogs. */
+/**
+ * The Workspace App Center: publish, reads and catalogs. The only place that knows its paths; the
+ * upstream pipeline adds the team's endpoint, auth, timeout and error reading.
+ */
 @Injectable()
 export class AppCenterAdapter
   implements
@@ -29,12 +42,12 @@ export class AppCenterAdapter
 {
   readonly provider = 'app-center' as const;
 
-  constructor(private readonly client: AppCenterClient) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   async publish(team: TeamContext, request: PublishAppCenterRequest): Promise<Application> {
-    const { projectId } = configuredAccount(team, team.workspace, 'Workspace');
+    const { projectId } = requireWorkspace(team);
     checkBucketName(request, projectId);
-    const response = await this.client.uploadApp(team, toUploadAppRequest(request, projectId));
+    const response = await this.uploadApp(team, toUploadAppRequest(request, projectId));
     return fromUploadAppResponse(team.key, response);
   }
 
@@ -45,7 +58,7 @@ export class AppCenterAdapter
         name: 'app-center',
         provider: 'app-center',
         page: async (offset, limit, nameContains) => {
-          const list = await this.client.listApps(team, { offset, limit, name: nameContains });
+          const list = await this.listApps(team, { offset, limit, name: nameContains });
           return {
             items: list.items.map((item) => fromUploadAppResponse(team.key, item)),
             total: list.count,
@@ -58,7 +71,7 @@ export class AppCenterAdapter
   /** The App Center has no get-one: the list is read a page at a time until the id turns up. */
   async get(team: TeamContext, app: WorkspaceAppRef): Promise<Application> {
     for (let offset = 0; ; offset += MAX_PAGE) {
-      const list = await this.client.listApps(team, { offset, limit: MAX_PAGE });
+      const list = await this.listApps(team, { offset, limit: MAX_PAGE });
       const found = list.items.find((item) => item.id === String(app.appId));
       if (found) return fromUploadAppResponse(team.key, found);
       if (list.items.length === 0 || offset + MAX_PAGE >= list.count) {
@@ -68,13 +81,55 @@ export class AppCenterAdapter
   }
 
   async catalogs(team: TeamContext): Promise<Catalog[]> {
-    const list = await this.client.listCatalogs(team);
+    const list = await this.listCatalogs(team);
     return list.items.map((item) => ({
       provider: 'app-center',
       id: String(item.id),
       name: item.catalog_en ?? undefined,
       nameZh: item.catalog_zh ?? undefined,
     }));
+  }
+
+  /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
+  private async uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
+      operation: 'publish',
+      method: 'POST',
+      path: encodePath`/v1/${projectId}/app-center/apps`,
+      headers: JSON_BODY,
+      body,
+      schema: uploadAppResponseSchema,
+    });
+    return response.data;
+  }
+
+  /** ListApps: `GET /v1/{project_id}/app-center/apps` (offset, limit 1–100, name contains). */
+  private async listApps(
+    team: TeamContext,
+    page: WorkspacePage & { name?: string },
+  ): Promise<AppCenterList> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
+      operation: 'list-apps',
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-center/apps`,
+      query: pageQuery(page, { name: page.name }),
+      schema: appCenterListSchema,
+    });
+    return response.data;
+  }
+
+  /** ListAppCatalogs: `GET /v1/{project_id}/app-center/app-catalogs`. */
+  private async listCatalogs(team: TeamContext): Promise<AppCatalogList> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-center', team.key, {
+      operation: 'list-catalogs',
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-center/app-catalogs`,
+      schema: appCatalogListSchema,
+    });
+    return response.data;
   }
 }
 

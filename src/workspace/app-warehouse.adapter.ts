@@ -10,16 +10,27 @@ import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import type { Application } from '../applications/models/application.model';
 import type { Catalog } from '../applications/models/catalog.model';
 import { WAREHOUSE_CATEGORIES } from '../applications/models/workspace-enums';
-import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
-import { AppWarehouseClient } from './app-warehouse.client';
+import { encodePath } from '../upstream/http/upstream-http';
+import { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import {
   fromCreateWarehouseAppResponse,
   toCreateWarehouseAppRequest,
 } from './app-warehouse.mapper';
+import {
+  createWarehouseAppResponseSchema,
+  warehouseAppListSchema,
+  type WarehouseAppList,
+  type CreateWarehouseAppRequest,
+  type CreateWarehouseAppResponse,
+} from './app-warehouse.wire';
+import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
 
-/** The WorkspaceApp App Warehouse: publish, reads and its fixed categories. */
+/**
+ * The WorkspaceApp App Warehouse: publish, reads and its fixed categories. The only place that
+ * knows its paths; the upstream pipeline adds the team's endpoint, auth, timeout and error reading.
+ */
 @Injectable()
 export class AppWarehouseAdapter
   implements
@@ -29,11 +40,11 @@ export class AppWarehouseAdapter
 {
   readonly provider = 'app-warehouse' as const;
 
-  constructor(private readonly client: AppWarehouseClient) {}
+  constructor(private readonly upstream: UpstreamPipeline) {}
 
   async publish(team: TeamContext, request: PublishAppWarehouseRequest): Promise<Application> {
-    configuredAccount(team, team.workspace, 'Workspace');
-    const response = await this.client.createApp(team, toCreateWarehouseAppRequest(request));
+    requireWorkspace(team);
+    const response = await this.createApp(team, toCreateWarehouseAppRequest(request));
     return fromCreateWarehouseAppResponse(team.key, response);
   }
 
@@ -44,7 +55,7 @@ export class AppWarehouseAdapter
         name: 'app-warehouse',
         provider: 'app-warehouse',
         page: async (offset, limit, nameContains) => {
-          const list = await this.client.listApps(team, { offset, limit, name: nameContains });
+          const list = await this.listApps(team, { offset, limit, name: nameContains });
           return {
             items: list.items.map((item) => fromCreateWarehouseAppResponse(team.key, item)),
             total: list.count,
@@ -57,7 +68,7 @@ export class AppWarehouseAdapter
   /** The warehouse list filters by `app_id`. */
   async get(team: TeamContext, app: WorkspaceAppRef): Promise<Application> {
     const appId = String(app.appId);
-    const list = await this.client.listApps(team, { offset: 0, limit: 1, appId });
+    const list = await this.listApps(team, { offset: 0, limit: 1, appId });
     const found = list.items.find((item) => item.app_id === appId);
     if (!found) throw ProblemError.applicationNotFound(formatApplicationId(app));
     return fromCreateWarehouseAppResponse(team.key, found);
@@ -71,5 +82,38 @@ export class AppWarehouseAdapter
         id: category,
       })),
     );
+  }
+
+  /** CreateWarehouseApp: `POST /v1/{project_id}/app-warehouse/apps`. */
+  private async createApp(
+    team: TeamContext,
+    body: CreateWarehouseAppRequest,
+  ): Promise<CreateWarehouseAppResponse> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-warehouse', team.key, {
+      operation: 'publish',
+      method: 'POST',
+      path: encodePath`/v1/${projectId}/app-warehouse/apps`,
+      headers: JSON_BODY,
+      body,
+      schema: createWarehouseAppResponseSchema,
+    });
+    return response.data;
+  }
+
+  /** ListWarehouseApps: `GET /v1/{project_id}/app-warehouse/apps` (offset, limit, app_id, app_name). */
+  private async listApps(
+    team: TeamContext,
+    page: WorkspacePage & { appId?: string; name?: string },
+  ): Promise<WarehouseAppList> {
+    const { projectId } = requireWorkspace(team);
+    const response = await this.upstream.call('app-warehouse', team.key, {
+      operation: 'list-apps',
+      method: 'GET',
+      path: encodePath`/v1/${projectId}/app-warehouse/apps`,
+      query: pageQuery(page, { app_id: page.appId, app_name: page.name }),
+      schema: warehouseAppListSchema,
+    });
+    return response.data;
   }
 }

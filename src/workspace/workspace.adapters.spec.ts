@@ -3,10 +3,9 @@ import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
+import type { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import { AppCenterAdapter } from './app-center.adapter';
-import type { AppCenterClient } from './app-center.client';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
-import type { AppWarehouseClient } from './app-warehouse.client';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ACCOUNT: WorkspaceTeamConfig = {
@@ -46,6 +45,12 @@ const WAREHOUSE_REQUEST: PublishAppWarehouseRequest = {
   fileStorePath: 'file/Postman.exe',
 };
 
+/** A stand-in upstream pipeline that answers every call with `data`. */
+function upstreamAnswering(data: unknown) {
+  const call = jest.fn().mockResolvedValue({ status: 200, headers: {}, data });
+  return { pipeline: { call } as unknown as UpstreamPipeline, call };
+}
+
 async function problem(promise: Promise<unknown>): Promise<ProblemError> {
   const error = await promise.catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ProblemError);
@@ -54,13 +59,12 @@ async function problem(promise: Promise<unknown>): Promise<ProblemError> {
 
 describe('AppCenterAdapter', () => {
   function setup() {
-    const uploadApp = jest.fn().mockResolvedValue({ id: 'x-1', name: 'notepad', catalog_id: 1 });
-    const adapter = new AppCenterAdapter({ uploadApp } as unknown as AppCenterClient);
-    return { adapter, uploadApp };
+    const { pipeline, call } = upstreamAnswering({ id: 'x-1', name: 'notepad', catalog_id: 1 });
+    return { adapter: new AppCenterAdapter(pipeline), call };
   }
 
   it('rejects a bucket other than the team project bucket without calling anything', async () => {
-    const { adapter, uploadApp } = setup();
+    const { adapter, call } = setup();
     const error = await problem(
       adapter.publish(ACME, appCenterRequest('wks-appcenter-someoneelse')),
     );
@@ -71,32 +75,38 @@ describe('AppCenterAdapter', () => {
         message: expect.stringContaining(`wks-appcenter-${PROJECT}`),
       },
     ]);
-    expect(uploadApp).not.toHaveBeenCalled();
+    expect(call).not.toHaveBeenCalled();
   });
 
   it('answers 404 provider-not-configured for a team without Workspace, without calling anything', async () => {
-    const { adapter, uploadApp } = setup();
+    const { adapter, call } = setup();
     const error = await problem(adapter.publish(RAINBOND_ONLY, appCenterRequest()));
     expect(error).toMatchObject({ status: 404, slug: 'provider-not-configured' });
     expect(error.detail).toBe('team initech has no Workspace account');
-    expect(uploadApp).not.toHaveBeenCalled();
+    expect(call).not.toHaveBeenCalled();
   });
 
   it.each([undefined, `wks-appcenter-${PROJECT}`])(
     'accepts bucket name %p, sends the project bucket and maps the answer back',
     async (bucketName) => {
-      const { adapter, uploadApp } = setup();
+      const { adapter, call } = setup();
       const app = await adapter.publish(ACME, appCenterRequest(bucketName));
-      expect(uploadApp).toHaveBeenCalledTimes(1);
-      expect(uploadApp).toHaveBeenCalledWith(
-        ACME,
+      expect(call).toHaveBeenCalledTimes(1);
+      expect(call).toHaveBeenCalledWith(
+        'app-center',
+        'acme',
         expect.objectContaining({
-          name: 'notepad',
-          app_file_store: expect.objectContaining({
-            bucket_store: {
-              bucket_name: `wks-appcenter-${PROJECT}`,
-              bucket_file_path: 'app-file/np.exe',
-            },
+          operation: 'publish',
+          method: 'POST',
+          path: `/v1/${PROJECT}/app-center/apps`,
+          body: expect.objectContaining({
+            name: 'notepad',
+            app_file_store: expect.objectContaining({
+              bucket_store: {
+                bucket_name: `wks-appcenter-${PROJECT}`,
+                bucket_file_path: 'app-file/np.exe',
+              },
+            }),
           }),
         }),
       );
@@ -111,26 +121,36 @@ describe('AppCenterAdapter', () => {
 
 describe('AppWarehouseAdapter', () => {
   function setup() {
-    const createApp = jest
-      .fn()
-      .mockResolvedValue({ id: '10', app_id: '11', app_category: 'WEB_ADN_APPLICATION' });
-    const adapter = new AppWarehouseAdapter({ createApp } as unknown as AppWarehouseClient);
-    return { adapter, createApp };
+    const { pipeline, call } = upstreamAnswering({
+      id: '10',
+      app_id: '11',
+      app_category: 'WEB_ADN_APPLICATION',
+    });
+    return { adapter: new AppWarehouseAdapter(pipeline), call };
   }
 
   it('answers 404 provider-not-configured for a team without Workspace, without calling anything', async () => {
-    const { adapter, createApp } = setup();
+    const { adapter, call } = setup();
     const error = await problem(adapter.publish(RAINBOND_ONLY, WAREHOUSE_REQUEST));
     expect(error).toMatchObject({ status: 404, slug: 'provider-not-configured' });
-    expect(createApp).not.toHaveBeenCalled();
+    expect(call).not.toHaveBeenCalled();
   });
 
   it('sends the wire spelling of the category and maps the answer back', async () => {
-    const { adapter, createApp } = setup();
+    const { adapter, call } = setup();
     const app = await adapter.publish(ACME, WAREHOUSE_REQUEST);
-    expect(createApp).toHaveBeenCalledWith(
-      ACME,
-      expect.objectContaining({ app_name: 'Postman', app_category: 'WEB_ADN_APPLICATION' }),
+    expect(call).toHaveBeenCalledWith(
+      'app-warehouse',
+      'acme',
+      expect.objectContaining({
+        operation: 'publish',
+        method: 'POST',
+        path: `/v1/${PROJECT}/app-warehouse/apps`,
+        body: expect.objectContaining({
+          app_name: 'Postman',
+          app_category: 'WEB_ADN_APPLICATION',
+        }),
+      }),
     );
     expect(app).toMatchObject({
       id: 'app-warehouse:11',

@@ -3,9 +3,7 @@ import type { ProviderPackage, ProviderRegistration } from '../applications/prov
 import { publishRoute } from '../applications/provider-registration';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { AppCenterAdapter } from './app-center.adapter';
-import { AppCenterClient } from './app-center.client';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
-import { AppWarehouseClient } from './app-warehouse.client';
 import { PublishAppCenterRequest } from './publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 
@@ -37,8 +35,6 @@ function workspaceRegistrations(
 @Module({
   imports: [UpstreamModule],
   providers: [
-    AppCenterClient,
-    AppWarehouseClient,
     AppCenterAdapter,
     AppWarehouseAdapter,
     {

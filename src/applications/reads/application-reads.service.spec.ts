@@ -5,7 +5,7 @@ import type { TeamContext } from '../../teams/team-context';
 import type { ProviderName } from '../application-id';
 import type { Application } from '../models/application.model';
 import type { ProviderRegistration } from '../provider-registration';
-import { ProviderRegistry } from '../provider-registry';
+import { ProviderRegistry } from '../application-provider.port';
 import { ApplicationReadsService } from './application-reads.service';
 import { ListCursors } from './list-cursor';
 import { ReadCache } from './read-cache';

@@ -3,12 +3,15 @@ import { toProblem } from '../../common/problem-mapping';
 import { UpstreamError } from '../../upstream/upstream.error';
 import type { TeamContext } from '../../teams/team-context';
 import { parseApplicationId, type ProviderName } from '../application-id';
-import type { ApplicationSource, SourcePage } from '../application-provider.port';
+import {
+  ProviderRegistry,
+  type ApplicationSource,
+  type SourcePage,
+} from '../application-provider.port';
 import { DEFAULT_PAGE_SIZE } from '../dto/list-applications.dto';
 import type { ApplicationPage, CatalogList, SourceFailure } from '../models/application-page.model';
 import type { Application } from '../models/application.model';
 import type { UpgradeResult } from '../models/upgrade-option.model';
-import { ProviderRegistry } from '../provider-registry';
 import { ListCursors } from './list-cursor';
 import { ReadCache } from './read-cache';
 import { READ_CURSORS } from './reads.di-tokens';

@@ -1,5 +1,6 @@
 import type { AkSkAuthConfig } from '../../config/gateway-config.schema';
 import type { OutgoingRequest } from '../http/upstream-http';
+import type { UpstreamName } from '../upstream.error';
 import { signRequest } from './aksk-signer';
 import { isTokenRejection, type TokenSource } from './token-retry';
 
@@ -25,6 +26,15 @@ export interface UpstreamTarget {
   /** The upstream account (Rainbond team name, Workspace project id, IAM account). */
   account: string;
   auth: AuthStrategy;
+}
+
+/**
+ * Where a team's calls go, as the pipeline needs it: UpstreamAccounts, bound in upstream.module.ts
+ * (an interface, so the pipeline does not import the accounts, which import the IAM token service).
+ */
+export interface AccountLookup {
+  /** The team's account at `upstream`, by gateway team key; a 404 problem when it has none. */
+  targetOf(upstream: Exclude<UpstreamName, 'iam'>, team: string): UpstreamTarget;
 }
 
 const NOTHING: Credential = { headers: {} };

@@ -1,5 +1,5 @@
 import type { HttpService } from '@nestjs/axios';
-import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testUpstreamSender } from '../upstream-pipeline.test-helpers';
 import { UpstreamError } from '../upstream.error';
 import { IamClient } from './iam.client';
 
@@ -24,7 +24,7 @@ function clientAnswering(status: number, body: unknown, headers: Record<string, 
     headers: { 'x-request-id': 'req-1', ...headers },
   });
   const http = { axiosRef: { request } } as unknown as HttpService;
-  return { client: new IamClient(testUpstreamPipeline(http, IAM_PROFILE).caller), request };
+  return { client: new IamClient(testUpstreamSender(http, IAM_PROFILE).sender), request };
 }
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {

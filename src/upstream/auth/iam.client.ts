@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { encodePath } from '../http/upstream-http';
-import { UpstreamPipeline } from '../upstream-pipeline';
+import { UpstreamSender } from '../upstream-pipeline';
 import { UpstreamError } from '../upstream.error';
 import { headerAuth, NO_AUTH, type AuthStrategy } from './auth-strategies';
 import {
@@ -23,7 +23,7 @@ export interface IamToken {
 /** The only place that talks to IAM. Never puts a password or a token into an error. */
 @Injectable()
 export class IamClient {
-  constructor(private readonly upstream: UpstreamPipeline) {}
+  constructor(private readonly upstream: UpstreamSender) {}
 
   /** A token for an IAM user's password identity, scoped to a project or to the user's account. */
   passwordToken(iamUrl: string, identity: IamPasswordIdentity, scope: IamScope): Promise<IamToken> {

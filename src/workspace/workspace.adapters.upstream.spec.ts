@@ -1,14 +1,16 @@
 import type { HttpService } from '@nestjs/axios';
-import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
 import { UpstreamError } from '../upstream/upstream.error';
 import { IamTokenService } from '../upstream/auth/iam-token.service';
 import type { IamClient } from '../upstream/auth/iam.client';
 import { teamContextOf } from '../teams/team-context';
-import { AppCenterClient } from './app-center.client';
-import type { UploadAppRequest } from './app-center.wire';
-import { AppWarehouseClient } from './app-warehouse.client';
-import type { CreateWarehouseAppRequest } from './app-warehouse.wire';
+import { AppCenterAdapter } from './app-center.adapter';
+import { toUploadAppRequest } from './app-center.mapper';
+import { AppWarehouseAdapter } from './app-warehouse.adapter';
+import { toCreateWarehouseAppRequest } from './app-warehouse.mapper';
+import type { PublishAppCenterRequest } from './publish-app-center.dto';
+import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ACCOUNT: WorkspaceTeamConfig = {
@@ -32,7 +34,27 @@ const CONFIG = {
   iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
 } as GatewayConfig;
 
-const UPLOAD_BODY = { name: 'notepad' } as UploadAppRequest;
+const UPLOAD: PublishAppCenterRequest = {
+  provider: 'app-center',
+  name: 'notepad',
+  version: '1.0',
+  description: 'editor',
+  authorizationType: 'ALL_USER',
+  fileStore: { storeType: 'LINK', link: 'https://example.com/np.exe' },
+  installType: 'GUI_INSTALL',
+  os: 'Windows',
+  catalogId: '1',
+};
+const UPLOAD_BODY = toUploadAppRequest(UPLOAD, PROJECT);
+const WAREHOUSE: PublishAppWarehouseRequest = {
+  provider: 'app-warehouse',
+  name: 'Postman',
+  category: 'WEB_AND_APPLICATION',
+  os: 'Windows',
+  version: '7.9.0.0',
+  versionName: 'Canary',
+  fileStorePath: 'file/Postman.exe',
+};
 const UPLOADED = { id: 'x-xx-xxx', name: 'notepad', catalog_id: 1 };
 const WKS_401 = { error_code: 'WKS.0401', error_msg: 'The token is invalid or expired' };
 
@@ -52,17 +74,21 @@ function setup(...answers: Answer[]) {
       headers: { 'x-request-id': `req-${request.mock.calls.length}`, ...answer.headers },
     });
   }
-  const { teams } = testTeamUpstreams({ axiosRef: { request } } as unknown as HttpService, TEAMS, {
-    settings: { upstreams: CONFIG.upstreams },
-    tokens,
-  });
+  const { pipeline } = testUpstreamPipeline(
+    { axiosRef: { request } } as unknown as HttpService,
+    TEAMS,
+    {
+      settings: { upstreams: CONFIG.upstreams },
+      tokens,
+    },
+  );
   const sentTokens = () =>
     request.mock.calls.map(
       ([sent]: [{ headers: Record<string, string> }]) => sent.headers['x-auth-token'],
     );
   return {
-    appCenter: new AppCenterClient(teams),
-    appWarehouse: new AppWarehouseClient(teams),
+    appCenter: new AppCenterAdapter(pipeline),
+    appWarehouse: new AppWarehouseAdapter(pipeline),
     request,
     issueToken,
     sentTokens,
@@ -75,10 +101,11 @@ async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   return error as UpstreamError;
 }
 
-describe('AppCenterClient and AppWarehouseClient through the upstream room', () => {
+describe('AppCenterAdapter and AppWarehouseAdapter through the upstream room', () => {
   it('posts UploadApp to the project path with the IAM token, JSON body and App Center timeout', async () => {
     const { appCenter, request } = setup({ status: 200, body: UPLOADED });
-    await expect(appCenter.uploadApp(TEAM, UPLOAD_BODY)).resolves.toEqual(UPLOADED);
+    const published = await appCenter.publish(TEAM, UPLOAD);
+    expect(published.raw).toEqual(UPLOADED);
     expect(request).toHaveBeenCalledTimes(1);
     const sent = request.mock.calls[0][0];
     expect(sent).toMatchObject({
@@ -93,8 +120,11 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
   it('posts CreateWarehouseApp to the project path with the App Warehouse timeout', async () => {
     const created = { id: '6946', app_id: '6947', app_file_size: '401' };
     const { appWarehouse, request } = setup({ status: 200, body: created });
-    const body = { app_name: 'Postman' } as CreateWarehouseAppRequest;
-    await expect(appWarehouse.createApp(TEAM, body)).resolves.toEqual(created);
+    const published = await appWarehouse.publish(TEAM, WAREHOUSE);
+    expect(published.raw).toEqual(created);
+    expect(JSON.parse(request.mock.calls[0][0].data)).toEqual(
+      toCreateWarehouseAppRequest(WAREHOUSE),
+    );
     expect(request.mock.calls[0][0]).toMatchObject({
       url: `http://127.0.0.1:1/appstream/v1/${PROJECT}/app-warehouse/apps`,
       timeout: 4000,
@@ -108,8 +138,8 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       { status: 200, body: UPLOADED },
       { status: 200, body: UPLOADED },
     );
-    await expect(appCenter.uploadApp(TEAM, UPLOAD_BODY)).resolves.toEqual(UPLOADED);
-    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
+    await expect(appCenter.publish(TEAM, UPLOAD)).resolves.toMatchObject({ raw: UPLOADED });
+    await appCenter.publish(TEAM, UPLOAD);
     expect(issueToken).toHaveBeenCalledTimes(2);
     expect(sentTokens()).toEqual(['token-1', 'token-2', 'token-2']);
   });
@@ -121,10 +151,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       { status: 200, body: UPLOADED },
       { status: 200, body: UPLOADED },
     );
-    await Promise.all([
-      appCenter.uploadApp(TEAM, UPLOAD_BODY),
-      appCenter.uploadApp(TEAM, UPLOAD_BODY),
-    ]);
+    await Promise.all([appCenter.publish(TEAM, UPLOAD), appCenter.publish(TEAM, UPLOAD)]);
     expect(issueToken).toHaveBeenCalledTimes(2);
     expect(sentTokens()).toEqual(['token-1', 'token-1', 'token-2', 'token-2']);
   });
@@ -135,7 +162,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       { status: 401, body: WKS_401, headers: { 'x-request-id': 'req-last' } },
       { status: 200, body: UPLOADED },
     );
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
+    const error = await failure(appCenter.publish(TEAM, UPLOAD));
     expect(error).toMatchObject({
       provider: 'app-center',
       kind: 'response',
@@ -155,10 +182,10 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       { status, body: { error_code: code, error_msg: 'refused' } },
       { status: 200, body: UPLOADED },
     );
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
+    const error = await failure(appCenter.publish(TEAM, UPLOAD));
     expect(error).toMatchObject({ status, isAuthFailure: true, details: { code } });
     expect(request).toHaveBeenCalledTimes(1);
-    await appCenter.uploadApp(TEAM, UPLOAD_BODY);
+    await appCenter.publish(TEAM, UPLOAD);
     expect(issueToken).toHaveBeenCalledTimes(1);
     expect(sentTokens()).toEqual(['token-1', 'token-1']);
   });
@@ -169,7 +196,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       body: { error_code: 'WKS.00211102', error_msg: 'Too many applications' },
       headers: { 'x-request-id': 'job-req' },
     });
-    const error = await failure(appWarehouse.createApp(TEAM, {} as CreateWarehouseAppRequest));
+    const error = await failure(appWarehouse.publish(TEAM, WAREHOUSE));
     expect(error).toMatchObject({
       provider: 'app-warehouse',
       kind: 'response',
@@ -186,7 +213,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
       body: { error_code: 'WKS.00211807', error_msg: 'Invalid parameter', error_detail: 'name' },
       headers: { 'x-request-id': 'bad-req' },
     });
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
+    const error = await failure(appCenter.publish(TEAM, UPLOAD));
     expect(error).toMatchObject({
       status: 400,
       message: 'Invalid parameter',
@@ -197,7 +224,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
 
   it('reports a 200 body that breaks the contract as a bad body naming the field', async () => {
     const { appCenter } = setup({ status: 200, body: { name: 'no id' } });
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
+    const error = await failure(appCenter.publish(TEAM, UPLOAD));
     expect(error.kind).toBe('bad-body');
     expect(error.message).toContain('id:');
   });
@@ -207,7 +234,7 @@ describe('AppCenterClient and AppWarehouseClient through the upstream room', () 
     issueToken.mockRejectedValueOnce(
       new UpstreamError('iam', 'timeout', 'iam did not answer in time'),
     );
-    const error = await failure(appCenter.uploadApp(TEAM, UPLOAD_BODY));
+    const error = await failure(appCenter.publish(TEAM, UPLOAD));
     expect(error).toMatchObject({ provider: 'iam', kind: 'timeout' });
     expect(request).not.toHaveBeenCalled();
   });

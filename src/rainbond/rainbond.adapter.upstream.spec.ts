@@ -1,14 +1,15 @@
 import { HttpService } from '@nestjs/axios';
-import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline.test-helpers';
+import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RainbondAppRef } from '../applications/application-id';
+import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
 import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
 import { teamContextOf, type TeamContext } from '../teams/team-context';
 import { parseRainbondError } from './rainbond-error.mapper';
-import { RainbondClient } from './rainbond.client';
+import { RainbondAdapter } from './rainbond.adapter';
 import {
   SEED_LIST_UPGRADE,
   SEED_MARKET_INSTALL,
@@ -23,9 +24,16 @@ interface Seen {
   body: string;
 }
 
+interface Reply {
+  status: number;
+  body: unknown;
+  delayMs?: number;
+}
+
 const TOKEN = '0123456789abcdef0123456789abcdef01234567';
 const TRACEBACK = 'Traceback (most recent call last):\n  File "/app/console/views.py", line 1';
 const APP: RainbondAppRef = { provider: 'rainbond', region: 'region-1', appId: 7 };
+/** The wire body INSTALL_REQUEST maps to. */
 const INSTALL: Install = {
   market_url: 'https://hub.grapps.cn',
   market_domain: 'rainbond',
@@ -34,24 +42,44 @@ const INSTALL: Install = {
   app_model_id: 'a1b2c3d4e5f6',
   app_model_version: '1.0.0',
 };
+const INSTALL_REQUEST: InstallApplicationRequest = {
+  market: { url: 'https://hub.grapps.cn', domain: 'rainbond' },
+  appModelId: 'a1b2c3d4e5f6',
+  appModelVersion: '1.0.0',
+};
+const APP_INFO = {
+  app_id: 7,
+  team_name: 'o19p6wen',
+  group_name: 'demo-shop',
+  create_time: '2026-12-01T17:00:06.815000',
+};
 
-describe('RainbondClient against a loopback upstream', () => {
+describe('RainbondAdapter against a loopback upstream', () => {
   let server: Server;
   let account: TeamContext;
-  let client: RainbondClient;
-  let seen: Seen;
-  let reply: { status: number; body: unknown; delayMs?: number };
+  let globex: TeamContext;
+  let adapter: RainbondAdapter;
+  let seen: Seen[];
+  /** The answer to every write (POST). */
+  let reply: Reply;
+  /** The answer to every read (GET): the app the read-after-write and the copy checks ask for. */
+  let readReply: Reply;
+
+  const posted = () => seen.filter((request) => request.method === 'POST');
+  const rawOf = (result: { raw?: unknown }, key: string) =>
+    (result.raw as Record<string, unknown>)[key];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        seen = { method: req.method, url: req.url, headers: req.headers, body };
+        seen.push({ method: req.method, url: req.url, headers: req.headers, body });
+        const answer = req.method === 'POST' ? reply : readReply;
         setTimeout(() => {
-          res.writeHead(reply.status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(reply.body));
-        }, reply.delayMs ?? 0);
+          res.writeHead(answer.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(answer.body));
+        }, answer.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,41 +91,66 @@ describe('RainbondClient against a loopback upstream', () => {
       token: TOKEN,
       timeZone: 'Asia/Shanghai',
     };
-    const teams = { acme: { displayName: 'Acme', rainbond } };
+    const teams = {
+      acme: { displayName: 'Acme', rainbond },
+      globex: { displayName: 'Globex', rainbond: { ...rainbond, teamName: 'p27q8xfm' } },
+    };
     account = teamContextOf('acme', teams.acme);
+    globex = teamContextOf('globex', teams.globex);
     const upstreams = {
       ...QUIET_POLICIES.upstreams,
       rainbond: { ...QUIET_POLICIES.upstreams.rainbond, timeoutMs: 300 },
     };
-    client = new RainbondClient(
-      testTeamUpstreams(new HttpService(axios.create()), teams, { settings: { upstreams } }).teams,
+    adapter = new RainbondAdapter(
+      testUpstreamPipeline(new HttpService(axios.create()), teams, { settings: { upstreams } })
+        .pipeline,
     );
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   beforeEach(() => {
+    seen = [];
     reply = { status: 200, body: SEED_MARKET_INSTALL };
+    readReply = { status: 200, body: APP_INFO };
   });
 
   it('posts install under the base path with the raw token and a JSON body', async () => {
-    await expect(client.install(account, APP, INSTALL)).resolves.toStrictEqual(SEED_MARKET_INSTALL);
-    expect(seen.method).toBe('POST');
-    expect(seen.url).toBe('/console/openapi/v1/teams/o19p6wen/regions/region-1/apps/7/install');
-    expect(seen.headers.authorization).toBe(TOKEN);
-    expect(seen.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(seen.body)).toStrictEqual(INSTALL);
+    const result = await adapter.install(account, APP, INSTALL_REQUEST);
+    expect(rawOf(result, 'install')).toStrictEqual(SEED_MARKET_INSTALL);
+    const [sent] = posted();
+    expect(sent.method).toBe('POST');
+    expect(sent.url).toBe('/console/openapi/v1/teams/o19p6wen/regions/region-1/apps/7/install');
+    expect(sent.headers.authorization).toBe(TOKEN);
+    expect(sent.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(sent.body)).toStrictEqual(INSTALL);
+  });
+
+  it('reads the installed app with the same token and no body', async () => {
+    await adapter.install(account, APP, INSTALL_REQUEST);
+    expect(seen.map(({ method, url }) => `${method} ${url}`)).toEqual([
+      'POST /console/openapi/v1/teams/o19p6wen/regions/region-1/apps/7/install',
+      'GET /console/openapi/v1/teams/o19p6wen/regions/region-1/apps/3',
+    ]);
+    expect(seen[1].headers.authorization).toBe(TOKEN);
+    expect(seen[1].headers['content-type']).toBeUndefined();
+    expect(seen[1].body).toBe('');
   });
 
   it('sends the deploy query only when given', async () => {
-    await client.install(account, APP, INSTALL, { is_deploy: 'true', is_upload: 'true' });
-    expect(seen.url).toMatch(/\/install\?is_deploy=true&is_upload=true$/);
+    await adapter.install(account, APP, { ...INSTALL_REQUEST, deploy: true });
+    expect(posted()[0].url).toMatch(/\/install\?is_deploy=true&is_upload=true$/);
   });
 
   it('percent-encodes every path segment taken from config', async () => {
-    const odd = { ...account, rainbond: { ...account.rainbond!, teamName: 'a/b?c' } };
-    await client.install(odd, { ...APP, region: 'r#1' }, INSTALL);
-    expect(seen.url).toBe('/console/openapi/v1/teams/a%2Fb%3Fc/regions/r%231/apps/7/install');
+    const odd = {
+      ...account,
+      rainbond: { ...account.rainbond!, teamName: 'a/b?c', regions: ['r#1'] },
+    };
+    await adapter.install(odd, { ...APP, region: 'r#1' }, INSTALL_REQUEST);
+    expect(posted()[0].url).toBe(
+      '/console/openapi/v1/teams/a%2Fb%3Fc/regions/r%231/apps/7/install',
+    );
   });
 
   it('posts copy and upgrade to their own paths and checks their answers', async () => {
@@ -108,21 +161,32 @@ describe('RainbondClient against a loopback upstream', () => {
       target_region_name: 'region-1',
       target_app_id: 2,
     };
-    await expect(client.copy(account, APP, copyBody)).resolves.toStrictEqual(reply.body);
-    expect(seen.url).toMatch(/\/apps\/7\/copy$/);
-    expect(JSON.parse(seen.body)).toStrictEqual(copyBody);
+    const target = { team: globex, app: { ...APP, appId: 2 } };
+    const copied = await adapter.copy(account, APP, target, {
+      target: { team: 'globex', applicationId: 'rainbond:region-1:2' },
+    });
+    expect(rawOf(copied, 'copy')).toStrictEqual(reply.body);
+    expect(posted()[0].url).toMatch(/\/apps\/7\/copy$/);
+    expect(JSON.parse(posted()[0].body)).toStrictEqual(copyBody);
 
+    seen = [];
     reply = { status: 200, body: [SEED_LIST_UPGRADE] };
     const upgradeBody = {
       update_versions: [{ market_name: null, app_model_id: 'm', app_model_version: '2' }],
     };
-    await expect(client.upgrade(account, APP, upgradeBody)).resolves.toStrictEqual(reply.body);
-    expect(seen.url).toMatch(/\/apps\/7\/upgrade$/);
+    const upgraded = await adapter.upgrade(account, APP, {
+      versions: [{ appModelId: 'm', appModelVersion: '2' }],
+    });
+    expect(rawOf(upgraded, 'upgrade')).toStrictEqual(reply.body);
+    expect(posted()[0].url).toMatch(/\/apps\/7\/upgrade$/);
+    expect(JSON.parse(posted()[0].body)).toStrictEqual(upgradeBody);
   });
 
   it('turns an answer that breaks the contract into a bad-body error', async () => {
     reply = { status: 200, body: { ...SEED_MARKET_INSTALL, ID: 'three' } };
-    await expect(client.install(account, APP, INSTALL)).rejects.toMatchObject({ kind: 'bad-body' });
+    await expect(adapter.install(account, APP, INSTALL_REQUEST)).rejects.toMatchObject({
+      kind: 'bad-body',
+    });
   });
 
   it('carries status, code and msg of an upstream error', async () => {
@@ -130,7 +194,7 @@ describe('RainbondClient against a loopback upstream', () => {
       status: 404,
       body: { code: 404, msg: 'no found app', msg_show: '应用不存在', data: {} },
     };
-    const error = await client.install(account, APP, INSTALL).catch((e: unknown) => e);
+    const error = await adapter.install(account, APP, INSTALL_REQUEST).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({
       kind: 'response',
@@ -150,8 +214,8 @@ describe('RainbondClient against a loopback upstream', () => {
         error_trace: TRACEBACK,
       },
     };
-    const error = (await client
-      .upgrade(account, APP, { update_versions: [] })
+    const error = (await adapter
+      .upgrade(account, APP, { versions: [] })
       .catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toBe('boom');
     expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(
@@ -161,7 +225,9 @@ describe('RainbondClient against a loopback upstream', () => {
 
   it('times out after the configured rainbond timeout', async () => {
     reply = { status: 200, body: SEED_MARKET_INSTALL, delayMs: 1_000 };
-    await expect(client.install(account, APP, INSTALL)).rejects.toMatchObject({ kind: 'timeout' });
+    await expect(adapter.install(account, APP, INSTALL_REQUEST)).rejects.toMatchObject({
+      kind: 'timeout',
+    });
   });
 });
 

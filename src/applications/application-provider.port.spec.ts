@@ -2,7 +2,7 @@ import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import type { ProviderName } from './application-id';
 import type { ProviderRegistration } from './provider-registration';
-import { ProviderRegistry } from './provider-registry';
+import { ProviderRegistry } from './application-provider.port';
 
 const TEAM: TeamContext = { key: 'acme', displayName: 'Acme' };
 
