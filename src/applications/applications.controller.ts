@@ -35,13 +35,16 @@ import {
   PUBLISH_EXAMPLES,
   UPGRADE_EXAMPLE,
 } from './applications.examples';
-import { ApplicationsService, type PublishCommand } from './applications.service';
+import {
+  ApplicationsService,
+  PublishApplicationPipe,
+  type PublishCommand,
+} from './applications.service';
 import { ApplicationParams, TeamParams, ViewQuery } from './dto/application-params.dto';
 import { CopyApplicationRequest } from './dto/copy-application.dto';
 import { InstallApplicationRequest } from './dto/install-application.dto';
 import { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import { Application } from './models/application.model';
-import { PublishApplicationPipe } from './publish-application.pipe';
 import { REGISTERED_PROVIDERS } from './registered-providers';
 import { ApplicationWriteRoute, GatewayApi, TeamWriteRoute } from './route-kinds.decorators';
 

@@ -9,7 +9,7 @@ import { RainbondAdapter } from './rainbond.adapter';
 import { RainbondModule } from './rainbond.module';
 
 describe('RainbondModule', () => {
-  it('resolves the adapter with its client from the gateway config', async () => {
+  it('resolves the adapter from the gateway config', async () => {
     const config = {
       ...QUIET_POLICIES,
       teams: {},
