@@ -1,7 +1,7 @@
 import type { GatewayConfig, WorkspaceTeamConfig } from '../../config/gateway-config.schema';
-import { UpstreamError } from '../upstream.error';
 import { IamTokenService, type TokenAccount } from './iam-token.service';
 import type { IamClient, IamToken } from './iam.client';
+import type { TokenSource } from './token-retry';
 
 const T0 = Date.parse('2025-01-01T00:00:00Z');
 const HOUR = 3600_000;
@@ -31,11 +31,6 @@ function account(
   } as TokenAccount;
 }
 
-const rejected = () =>
-  new UpstreamError('iam', 'response', 'The request you have made requires authentication.', {
-    status: 401,
-  });
-
 function setup() {
   const now = T0;
   let issued = 0;
@@ -45,15 +40,20 @@ function setup() {
     passwordToken: jest.fn((_iam: string, _identity: unknown, scope: object) =>
       token('domain' in scope ? 'domain' : 'project'),
     ),
+    // records the delegated user's token it was handed, as IamClient would send it
     assumeRoleToken: jest.fn(
-      (_iam: string, _userToken: string, _agency: unknown, _project: string) => token('agency'),
+      async (_iam: string, user: TokenSource, _agency: unknown, _project: string) => {
+        userTokens.push(await user.get());
+        return token('agency');
+      },
     ),
   };
+  const userTokens: string[] = [];
   const config = {
     iam: { tokenExpiryMarginSeconds: 900, refreshAheadSeconds: 600 },
   } as GatewayConfig;
   const service = new IamTokenService(client as unknown as IamClient, config, () => now);
-  return { service, client };
+  return { service, client, userTokens };
 }
 
 describe('IamTokenService', () => {
@@ -91,7 +91,7 @@ describe('IamTokenService', () => {
   });
 
   it("assumes the agency with the delegated user's account-scoped token, caching both", async () => {
-    const { service, client } = setup();
+    const { service, client, userTokens } = setup();
     const acme = account(AGENCY);
     const globex = account(AGENCY, { projectId: 'fedcba9876543210fedcba9876543210' });
     await expect(service.tokensFor(acme).get()).resolves.toBe('agency-2');
@@ -102,28 +102,23 @@ describe('IamTokenService', () => {
     expect(client.passwordToken).toHaveBeenCalledWith(IAM, AGENCY.via, {
       domain: { name: 'ops' },
     });
-    expect(client.assumeRoleToken.mock.calls).toEqual([
-      [IAM, 'domain-1', AGENCY, acme.projectId],
-      [IAM, 'domain-1', AGENCY, globex.projectId],
+    expect(
+      client.assumeRoleToken.mock.calls.map(([iam, , agency, project]) => [iam, agency, project]),
+    ).toEqual([
+      [IAM, AGENCY, acme.projectId],
+      [IAM, AGENCY, globex.projectId],
     ]);
+    expect(userTokens).toEqual(['domain-1', 'domain-1']);
   });
 
-  it("fetches the delegated user's token again once when IAM rejects it", async () => {
+  it("hands the assume-role call the delegated user's token source, which drops a rejected token", async () => {
     const { service, client } = setup();
-    client.assumeRoleToken.mockRejectedValueOnce(rejected());
-    await expect(service.tokensFor(account(AGENCY)).get()).resolves.toBe('agency-3');
+    await service.tokensFor(account(AGENCY)).get();
+    const delegatedUser = client.assumeRoleToken.mock.calls[0][1];
+    const first = await delegatedUser.get();
+    delegatedUser.invalidate(first);
+    await expect(delegatedUser.get()).resolves.not.toBe(first);
     expect(client.passwordToken).toHaveBeenCalledTimes(2);
-    expect(client.assumeRoleToken.mock.calls.map((call) => call[1])).toEqual([
-      'domain-1',
-      'domain-2',
-    ]);
-  });
-
-  it('gives up after the second rejection', async () => {
-    const { service, client } = setup();
-    client.assumeRoleToken.mockRejectedValueOnce(rejected()).mockRejectedValueOnce(rejected());
-    await expect(service.tokensFor(account(AGENCY)).get()).rejects.toMatchObject({ status: 401 });
-    expect(client.assumeRoleToken).toHaveBeenCalledTimes(2);
   });
 
   it('drops a token an upstream rejected, so the next request gets a new one', async () => {

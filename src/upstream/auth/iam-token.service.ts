@@ -10,7 +10,7 @@ import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { IamClient, type IamToken } from './iam.client';
 import { SharedIamTokens } from './shared-iam-tokens';
 import { TokenCache, type Clock, type TokenEvent } from './token-cache';
-import { withTokenRetry, type TokenSource } from './token-retry';
+import type { TokenSource } from './token-retry';
 
 export const IAM_CLOCK = Symbol('IAM_CLOCK');
 
@@ -69,9 +69,7 @@ export class IamTokenService {
     const delegatedUser = this.source(scopeKey(iamUrl, 'domain', agency.via), () =>
       this.client.passwordToken(iamUrl, agency.via, { domain: { name: agency.via.domainName } }),
     );
-    return withTokenRetry(delegatedUser, (userToken) =>
-      this.client.assumeRoleToken(iamUrl, userToken, agency, projectId),
-    );
+    return this.client.assumeRoleToken(iamUrl, delegatedUser, agency, projectId);
   }
 
   private source(scope: string, fetch: () => Promise<IamToken>): TokenSource {

@@ -2,6 +2,7 @@ import type { HttpService } from '@nestjs/axios';
 import { QUIET_POLICIES, testUpstreamSender } from '../upstream-pipeline.test-helpers';
 import { UpstreamError } from '../upstream.error';
 import { IamClient } from './iam.client';
+import type { TokenSource } from './token-retry';
 
 const PASSWORD = 's3cret-P@ssw0rd';
 const IAM_URL = 'http://127.0.0.1:1/iam/';
@@ -26,6 +27,29 @@ function clientAnswering(status: number, body: unknown, headers: Record<string, 
   const http = { axiosRef: { request } } as unknown as HttpService;
   return { client: new IamClient(testUpstreamSender(http, IAM_PROFILE).sender), request };
 }
+
+/** A delegated user's token source that hands out `user-1`, `user-2`… and records what was dropped. */
+function userTokens() {
+  let issued = 0;
+  const dropped: string[] = [];
+  const source: TokenSource = {
+    get: () => Promise.resolve(`user-${++issued}`),
+    invalidate: (token) => dropped.push(token),
+  };
+  return { source, dropped };
+}
+
+const IAM_REJECTION = {
+  status: 401,
+  data: JSON.stringify({
+    error: {
+      code: 401,
+      message: 'The request you have made requires authentication.',
+      title: 'Unauthorized',
+    },
+  }),
+  headers: { 'x-request-id': 'req-401' },
+};
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
   const error = await promise.catch((e: unknown) => e);
@@ -80,13 +104,13 @@ describe('IamClient', () => {
     await expect(
       client.assumeRoleToken(
         IAM_URL,
-        'MIID-user-token',
+        userTokens().source,
         { ...agency, durationSeconds: 3600 },
         PROJECT_ID,
       ),
     ).resolves.toMatchObject({ token: 'MIIA-token' });
     const sent = request.mock.calls[0][0];
-    expect(sent.headers['x-auth-token']).toBe('MIID-user-token');
+    expect(sent.headers['x-auth-token']).toBe('user-1');
     expect(JSON.parse(sent.data)).toEqual({
       auth: {
         identity: {
@@ -101,11 +125,37 @@ describe('IamClient', () => {
       },
     });
 
-    await client.assumeRoleToken(IAM_URL, 'MIID-user-token', agency, PROJECT_ID);
+    await client.assumeRoleToken(IAM_URL, userTokens().source, agency, PROJECT_ID);
     expect(JSON.parse(request.mock.calls[1][0].data).auth.identity.assume_role).toEqual({
       domain_name: 'owner-account',
       agency_name: 'workspace-gateway',
     });
+  });
+
+  it("drops the delegated user's token IAM rejects and assumes the agency once more with a fresh one", async () => {
+    const { client, request } = clientAnswering(201, ok, { 'x-subject-token': 'MIIA-token' });
+    request.mockResolvedValueOnce(IAM_REJECTION);
+    const user = userTokens();
+    const agency = { domainName: 'owner-account', agencyName: 'workspace-gateway' };
+    await expect(
+      client.assumeRoleToken(IAM_URL, user.source, agency, PROJECT_ID),
+    ).resolves.toMatchObject({ token: 'MIIA-token' });
+    expect(request.mock.calls.map(([sent]) => sent.headers['x-auth-token'])).toEqual([
+      'user-1',
+      'user-2',
+    ]);
+    expect(user.dropped).toEqual(['user-1']);
+  });
+
+  it('gives up when IAM rejects the fresh token of the delegated user too', async () => {
+    const { client, request } = clientAnswering(201, ok, { 'x-subject-token': 'MIIA-token' });
+    request.mockResolvedValueOnce(IAM_REJECTION).mockResolvedValueOnce(IAM_REJECTION);
+    const user = userTokens();
+    const agency = { domainName: 'owner-account', agencyName: 'workspace-gateway' };
+    const error = await failure(client.assumeRoleToken(IAM_URL, user.source, agency, PROJECT_ID));
+    expect(error.status).toBe(401);
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(user.dropped).toEqual(['user-1']);
   });
 
   it('treats a 201 without X-Subject-Token as a bad body', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { encodePath } from '../http/upstream-http';
 import { UpstreamSender } from '../upstream-pipeline';
 import { UpstreamError } from '../upstream.error';
-import { headerAuth, NO_AUTH, type AuthStrategy } from './auth-strategies';
+import { iamTokenAuth, NO_AUTH, type AuthStrategy } from './auth-strategies';
 import {
   assumeRoleTokenRequest,
   iamTokenResponseSchema,
@@ -11,6 +11,7 @@ import {
   type IamPasswordIdentity,
   type IamScope,
 } from './iam.wire';
+import type { TokenSource } from './token-retry';
 
 const JSON_BODY = { 'content-type': 'application/json' };
 const CREATED = [201];
@@ -33,16 +34,20 @@ export class IamClient {
     });
   }
 
-  /** A project-scoped agency token, obtained with a domain-scoped token of the delegated user. */
+  /**
+   * A project-scoped agency token, obtained with a domain-scoped token of the delegated user. When
+   * IAM rejects that token, the pipeline drops it and asks once more with a fresh one, in the same
+   * slot, as for any IAM-token call.
+   */
   assumeRoleToken(
     iamUrl: string,
-    delegatedUserToken: string,
+    delegatedUser: TokenSource,
     agency: IamAgency,
     projectId: string,
   ): Promise<IamToken> {
     return this.requestToken(iamUrl, 'assume-role', agency.domainName, {
       body: assumeRoleTokenRequest(agency, projectId),
-      auth: headerAuth('x-auth-token', delegatedUserToken),
+      auth: iamTokenAuth(delegatedUser),
     });
   }
 

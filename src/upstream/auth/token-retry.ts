@@ -21,21 +21,3 @@ export interface TokenSource {
   /** Drops `token` from the cache if it is still the cached one. */
   invalidate(token: string): void;
 }
-
-/**
- * Runs `call` with a token; when the upstream rejects the token (so it did not process the call),
- * drops it and runs `call` once more with a fresh one. A second rejection propagates.
- */
-export async function withTokenRetry<T>(
-  tokens: TokenSource,
-  call: (token: string) => Promise<T>,
-): Promise<T> {
-  const token = await tokens.get();
-  try {
-    return await call(token);
-  } catch (error) {
-    if (!isTokenRejection(error)) throw error;
-    tokens.invalidate(token);
-    return call(await tokens.get());
-  }
-}
