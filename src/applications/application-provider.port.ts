@@ -1,5 +1,6 @@
 import type { TeamContext } from '../teams/team-context';
-import type { ApplicationRef, ProviderName, RainbondAppRef } from './application-id';
+import type { RainbondAppRef } from '../rainbond/rainbond.provider';
+import type { ApplicationRef, ProviderName } from './application-id';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';

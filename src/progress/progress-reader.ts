@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  formatApplicationId,
-  type ApplicationRef,
-  type RainbondAppRef,
-} from '../applications/application-id';
+import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
 import type { Application } from '../applications/models/application.model';
 import { ProviderRegistry } from '../applications/provider-registry';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { accountFor } from '../rainbond/rainbond.adapter';
 import { RainbondClient } from '../rainbond/rainbond.client';
+import type { RainbondAppRef } from '../rainbond/rainbond.provider';
 import type { ServiceEvent } from '../rainbond/rainbond.wire';
 import type { TeamContext } from '../teams/team-context';
 import type { ApplicationProgress, AppCenterState, VerificationState } from './progress.model';

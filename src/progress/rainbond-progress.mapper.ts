@@ -1,4 +1,4 @@
-import type { RainbondAppRef } from '../applications/application-id';
+import type { RainbondAppRef } from '../rainbond/rainbond.provider';
 import { formatApplicationId } from '../applications/application-id';
 import type { AppInfo, ServiceBaseInfo, ServiceEvent } from '../rainbond/rainbond.wire';
 import type {

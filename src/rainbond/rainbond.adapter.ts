@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
+import { formatApplicationId } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import type {
   AppCopier,
   AppInstaller,

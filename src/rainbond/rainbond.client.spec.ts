@@ -3,7 +3,7 @@ import { QUIET_POLICIES, testTeamUpstreams } from '../upstream/upstream-pipeline
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RainbondAppRef } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import { UpstreamError } from '../upstream/upstream.error';
 import type { RainbondTeamConfig } from '../config/gateway-config.schema';
 import { teamContextOf, type TeamContext } from '../teams/team-context';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import type { RainbondAppRef } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import { configuredAccount } from '../applications/provider-registration';
 import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';

@@ -1,4 +1,5 @@
-import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
+import { formatApplicationId } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import {
   DEFAULT_MARKET_TYPE,

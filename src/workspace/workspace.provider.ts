@@ -1,0 +1,51 @@
+import type { Type } from '@nestjs/common';
+import type { IdGrammar, ProviderDefinition } from '../applications/provider-definition';
+import { PublishAppCenterRequest } from './publish-app-center.dto';
+import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
+
+export interface AppCenterAppRef {
+  provider: 'app-center';
+  appId: string;
+}
+export interface AppWarehouseAppRef {
+  provider: 'app-warehouse';
+  appId: string;
+}
+export type WorkspaceAppRef = AppCenterAppRef | AppWarehouseAppRef;
+
+const APP_CENTER_ID = /^app-center:([A-Za-z0-9_-]{1,64})$/;
+const APP_WAREHOUSE_ID = /^app-warehouse:([0-9]{1,32})$/;
+
+const appCenterIds: IdGrammar<AppCenterAppRef> = {
+  provider: 'app-center',
+  shape: 'app-center:{id}',
+  parts: '1-64 letters, digits, `_` or `-`',
+  parse(id) {
+    const match = APP_CENTER_ID.exec(id);
+    return match ? { provider: 'app-center', appId: match[1] } : undefined;
+  },
+  format: (ref) => `app-center:${ref.appId}`,
+};
+
+const appWarehouseIds: IdGrammar<AppWarehouseAppRef> = {
+  provider: 'app-warehouse',
+  shape: 'app-warehouse:{id}',
+  parts: '1-32 digits',
+  parse(id) {
+    const match = APP_WAREHOUSE_ID.exec(id);
+    return match ? { provider: 'app-warehouse', appId: match[1] } : undefined;
+  },
+  format: (ref) => `app-warehouse:${ref.appId}`,
+};
+
+/** The Nest module provides both catalogs' registrations under this token. */
+export const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
+
+/** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse), as the shared code sees them. */
+export const WORKSPACE = {
+  ids: [appCenterIds, appWarehouseIds],
+  module: (): Promise<Type<unknown>> =>
+    import('./workspace.module').then((loaded) => loaded.WorkspaceModule),
+  registrations: WORKSPACE_REGISTRATIONS,
+  publishRequests: [PublishAppCenterRequest, PublishAppWarehouseRequest],
+} as const satisfies ProviderDefinition;
