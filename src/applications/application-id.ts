@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { ProblemError } from '../common/problem';
-import type { IdGrammar } from './provider-definition';
+import { alternatives, type IdGrammar } from './provider-definition';
 import { PROVIDER_DEFINITIONS, type RegisteredProvider } from './registered-providers';
 
 type RefOf<G> = G extends IdGrammar<infer R> ? R : never;
@@ -16,12 +16,7 @@ const GRAMMARS: readonly IdGrammar<ApplicationRef>[] = PROVIDER_DEFINITIONS.flat
 
 export const PROVIDERS: readonly ProviderName[] = GRAMMARS.map((grammar) => grammar.provider);
 
-/** `a, b or c`. */
-function anyOf(items: readonly string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
-}
-
-const ANY_ID_MESSAGE = `must look like ${anyOf(
+const ANY_ID_MESSAGE = `must look like ${alternatives(
   GRAMMARS.map(({ shape, bounds }) => (bounds ? `${shape} (${bounds})` : shape)),
 )}`;
 
@@ -29,7 +24,7 @@ function onlyMessage({ shape, bounds }: IdGrammar<ApplicationRef>): string {
   return `must look like ${bounds ? `${shape} with ${bounds}` : shape}`;
 }
 
-export const APPLICATION_ID_DESCRIPTION = `Opaque application id that carries its route: ${anyOf(
+export const APPLICATION_ID_DESCRIPTION = `Opaque application id that carries its route: ${alternatives(
   GRAMMARS.map(({ shape, parts }) => `\`${shape}\` (${parts})`),
 )}.`;
 

@@ -18,7 +18,8 @@ import type { UpgradeResult } from '../applications/models/upgrade-option.model'
 import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../upstream/upstream.error';
-import type { RainbondAccount, TeamContext } from '../teams/team-context';
+import type { TeamContext } from '../teams/team-context';
+import type { RainbondAccount } from './rainbond-account.schema';
 import { RainbondClient } from './rainbond.client';
 import {
   fromAppBaseInfo,

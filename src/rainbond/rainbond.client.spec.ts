@@ -5,7 +5,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RainbondAppRef } from './rainbond.provider';
 import { UpstreamError } from '../upstream/upstream.error';
-import type { RainbondTeamConfig } from '../config/gateway-config.schema';
+import type { RainbondTeamConfig } from './rainbond-account.schema';
 import { teamContextOf, type TeamContext } from '../teams/team-context';
 import { parseRainbondError } from './rainbond-error.mapper';
 import { RainbondClient } from './rainbond.client';

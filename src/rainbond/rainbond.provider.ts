@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { IdGrammar, ProviderDefinition } from '../applications/provider-definition';
+import { rainbondAccountOf, rainbondTeamSchema } from './rainbond-account.schema';
 
 export interface RainbondAppRef {
   provider: 'rainbond';
@@ -35,6 +36,13 @@ export const RAINBOND_REGISTRATIONS = Symbol('RAINBOND_REGISTRATIONS');
 /** Rainbond, as the shared code sees it. */
 export const RAINBOND = {
   ids: [rainbondIds],
+  account: {
+    key: 'rainbond',
+    schema: rainbondTeamSchema,
+    description: 'the team in Rainbond: install, copy, upgrade',
+    secrets: ['token'],
+    context: rainbondAccountOf,
+  },
   module: (): Promise<Type<unknown>> =>
     import('./rainbond.module').then((loaded) => loaded.RainbondModule),
   registrations: RAINBOND_REGISTRATIONS,

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { IdGrammar, ProviderDefinition } from '../applications/provider-definition';
 import { PublishAppCenterRequest } from './publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
+import { workspaceAccountOf, workspaceTeamSchema } from './workspace-account.schema';
 
 export interface AppCenterAppRef {
   provider: 'app-center';
@@ -44,6 +45,19 @@ export const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
 /** Huawei Cloud Workspace (App Center) and WorkspaceApp (App Warehouse), as the shared code sees them. */
 export const WORKSPACE = {
   ids: [appCenterIds, appWarehouseIds],
+  account: {
+    key: 'workspace',
+    schema: workspaceTeamSchema,
+    description: 'the team in Huawei Cloud Workspace: App Center and App Warehouse publishing',
+    secrets: [
+      'auth.password',
+      'auth.via.password',
+      'auth.accessKey',
+      'auth.secretKey',
+      'auth.securityToken',
+    ],
+    context: workspaceAccountOf,
+  },
   module: (): Promise<Type<unknown>> =>
     import('./workspace.module').then((loaded) => loaded.WorkspaceModule),
   registrations: WORKSPACE_REGISTRATIONS,
