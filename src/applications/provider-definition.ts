@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { z } from 'zod';
+import type { UpstreamTarget } from '../upstream/auth/auth-strategies';
+import type { AuthStrategies } from '../upstream/auth/upstream-accounts';
+import type { UpstreamErrorParser } from '../upstream/http/upstream-http';
 
 /**
  * One provider name and the grammar of its public ids. Ids carry their route, so every id is
@@ -28,6 +31,28 @@ export interface AccountDefinition {
   readonly secrets: readonly string[];
   /** The section as a request sees it (`TeamContext`), built field by field without a secret. */
   context(account: z.infer<z.ZodType>): object;
+  /** The platform a 404 names when a team has no account on it, e.g. `Rainbond`. */
+  readonly platform: string;
+  /** Every upstream endpoint a section names, as `[upstream, URL]`, for the connection pools. */
+  endpoints(account: z.infer<z.ZodType>): readonly (readonly [string, string])[];
+}
+
+/** One upstream a provider calls, as the upstream room builds its profile from it. */
+export interface UpstreamDefinition {
+  /** The upstream's name in errors, metrics and logs, e.g. `app-center`. */
+  readonly name: string;
+  /** Its settings under `upstreams` in the config file, e.g. `appCenter`. */
+  readonly settingsKey: string;
+  /** The `timeoutMs` default of those settings. */
+  readonly defaultTimeoutMs: number;
+  readonly parseError: UpstreamErrorParser;
+  /** The upstream reports some failures as a 200 with an error body. */
+  readonly errorBodyOn200: boolean;
+  /**
+   * Where and as whom a team's calls go, from the team's account section: the base URL, the
+   * account that scopes the circuit breaker, and the credential, one of the room's strategies.
+   */
+  target(account: z.infer<z.ZodType>, auth: AuthStrategies): UpstreamTarget;
 }
 
 /**
@@ -40,6 +65,8 @@ export interface ProviderDefinition {
   /** Its provider names, each with its id grammar, in the order lists and enums show them. */
   readonly ids: readonly IdGrammar<{ readonly provider: string }>[];
   readonly account: AccountDefinition;
+  /** The upstreams its calls go to, each reached with the team's account above. */
+  readonly upstreams: readonly UpstreamDefinition[];
   /** The folder's Nest module, loaded when the application module is built. */
   module(): Promise<Type<unknown>>;
   /** The token under which that module provides (and exports) its `ProviderRegistration[]`. */

@@ -76,6 +76,22 @@ const upstreamSettings = (timeoutMs: number) =>
     .strict()
     .prefault({});
 
+/** The settings of each registered provider's upstreams, by their keys, as the schema types them. */
+type ProviderUpstreamSections = {
+  [U in RegisteredProvider['upstreams'][number] as U['settingsKey']]: ReturnType<
+    typeof upstreamSettings
+  >;
+};
+
+const providerUpstreamSections = Object.fromEntries(
+  REGISTERED_PROVIDERS.flatMap(({ upstreams }) =>
+    upstreams.map((upstream) => [
+      upstream.settingsKey,
+      upstreamSettings(upstream.defaultTimeoutMs),
+    ]),
+  ),
+) as ProviderUpstreamSections;
+
 /** The longest time one upstream call may take, whichever upstream it goes to. */
 export function longestUpstreamTimeoutMs(upstreams: Record<string, { timeoutMs: number }>): number {
   return Math.max(...Object.values(upstreams).map((upstream) => upstream.timeoutMs));
@@ -201,12 +217,7 @@ export const gatewayConfigSchema = z
       .prefault({})
       .describe('where the gateway listens'),
     upstreams: z
-      .object({
-        rainbond: upstreamSettings(60_000),
-        appCenter: upstreamSettings(30_000),
-        appWarehouse: upstreamSettings(30_000),
-        iam: upstreamSettings(10_000),
-      })
+      .object({ ...providerUpstreamSections, iam: upstreamSettings(10_000) })
       .strict()
       .prefault({})
       .describe('HTTP settings per upstream'),

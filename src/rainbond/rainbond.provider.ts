@@ -1,6 +1,11 @@
 import type { Type } from '@nestjs/common';
 import type { IdGrammar, ProviderDefinition } from '../applications/provider-definition';
-import { rainbondAccountOf, rainbondTeamSchema } from './rainbond-account.schema';
+import {
+  rainbondAccountOf,
+  rainbondTeamSchema,
+  type RainbondTeamConfig,
+} from './rainbond-account.schema';
+import { parseRainbondError } from './rainbond-error.mapper';
 
 export interface RainbondAppRef {
   provider: 'rainbond';
@@ -42,7 +47,24 @@ export const RAINBOND = {
     description: 'the team in Rainbond: install, copy, upgrade',
     secrets: ['token'],
     context: rainbondAccountOf,
+    platform: 'Rainbond',
+    endpoints: (account: RainbondTeamConfig) => [['rainbond', account.baseUrl]],
   },
+  upstreams: [
+    {
+      name: 'rainbond',
+      settingsKey: 'rainbond',
+      defaultTimeoutMs: 60_000,
+      parseError: parseRainbondError,
+      errorBodyOn200: false,
+      /** The team's personal access token as the raw `Authorization` value. */
+      target: (account: RainbondTeamConfig, auth) => ({
+        baseUrl: account.baseUrl,
+        account: account.teamName,
+        auth: auth.header('authorization', account.token),
+      }),
+    },
+  ],
   module: (): Promise<Type<unknown>> =>
     import('./rainbond.module').then((loaded) => loaded.RainbondModule),
   registrations: RAINBOND_REGISTRATIONS,

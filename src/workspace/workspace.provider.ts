@@ -2,7 +2,14 @@ import type { Type } from '@nestjs/common';
 import type { IdGrammar, ProviderDefinition } from '../applications/provider-definition';
 import { PublishAppCenterRequest } from './publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
-import { workspaceAccountOf, workspaceTeamSchema } from './workspace-account.schema';
+import type { UpstreamTarget } from '../upstream/auth/auth-strategies';
+import type { AuthStrategies } from '../upstream/auth/upstream-accounts';
+import {
+  workspaceAccountOf,
+  workspaceTeamSchema,
+  type WorkspaceTeamConfig,
+} from './workspace-account.schema';
+import { parseWorkspaceError } from './workspace.wire';
 
 export interface AppCenterAppRef {
   provider: 'app-center';
@@ -39,6 +46,26 @@ const appWarehouseIds: IdGrammar<AppWarehouseAppRef> = {
   format: (ref) => `app-warehouse:${ref.appId}`,
 };
 
+/**
+ * The project's endpoint with the team's IAM token in `X-Auth-Token` (fetched again once when
+ * rejected), or an AK/SK signature over the final request, by the team's `workspace.auth.type`.
+ */
+function workspaceTarget(
+  account: WorkspaceTeamConfig,
+  baseUrl: string,
+  auth: AuthStrategies,
+): UpstreamTarget {
+  const { auth: credentials, projectId } = account;
+  return {
+    baseUrl,
+    account: projectId,
+    auth:
+      credentials.type === 'aksk'
+        ? auth.aksk(projectId, credentials)
+        : auth.iamToken({ ...account, auth: credentials }),
+  };
+}
+
 /** The Nest module provides both catalogs' registrations under this token. */
 export const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
 
@@ -57,7 +84,33 @@ export const WORKSPACE = {
       'auth.securityToken',
     ],
     context: workspaceAccountOf,
+    platform: 'Workspace',
+    endpoints: ({ endpoints }: WorkspaceTeamConfig) => [
+      ['app-center', endpoints.appCenter],
+      ['app-warehouse', endpoints.appWarehouse],
+      ['iam', endpoints.iam],
+    ],
   },
+  upstreams: [
+    {
+      name: 'app-center',
+      settingsKey: 'appCenter',
+      defaultTimeoutMs: 30_000,
+      parseError: parseWorkspaceError,
+      errorBodyOn200: true,
+      target: (account: WorkspaceTeamConfig, auth) =>
+        workspaceTarget(account, account.endpoints.appCenter, auth),
+    },
+    {
+      name: 'app-warehouse',
+      settingsKey: 'appWarehouse',
+      defaultTimeoutMs: 30_000,
+      parseError: parseWorkspaceError,
+      errorBodyOn200: true,
+      target: (account: WorkspaceTeamConfig, auth) =>
+        workspaceTarget(account, account.endpoints.appWarehouse, auth),
+    },
+  ],
   module: (): Promise<Type<unknown>> =>
     import('./workspace.module').then((loaded) => loaded.WorkspaceModule),
   registrations: WORKSPACE_REGISTRATIONS,
