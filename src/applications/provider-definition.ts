@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { z } from 'zod';
+import type { TeamSummary } from '../teams/team-summary.model';
 import type { UpstreamTarget } from '../upstream/auth/auth-strategies';
 import type { AuthStrategies } from '../upstream/auth/upstream-accounts';
 import type { UpstreamErrorParser } from '../upstream/http/upstream-http';
@@ -33,6 +34,8 @@ export interface AccountDefinition {
   context(account: z.infer<z.ZodType>): object;
   /** The platform a 404 names when a team has no account on it, e.g. `Rainbond`. */
   readonly platform: string;
+  /** What `GET /v1/teams` adds for a team with this account, beyond the provider names. */
+  summary?(account: z.infer<z.ZodType>): Partial<TeamSummary>;
   /** Every upstream endpoint a section names, as `[upstream, URL]`, for the connection pools. */
   endpoints(account: z.infer<z.ZodType>): readonly (readonly [string, string])[];
 }

@@ -6,11 +6,8 @@ import {
   type InstallApplicationRequest,
 } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
-import type {
-  Application,
-  ApplicationStatus,
-  RainbondDetails,
-} from '../applications/models/application.model';
+import type { Application, ApplicationStatus } from '../applications/models/application.model';
+import type { RainbondDetails } from './rainbond-details.model';
 import type { UpgradeOption, UpgradeResult } from '../applications/models/upgrade-option.model';
 import type {
   AppBaseInfo,

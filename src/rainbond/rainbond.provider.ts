@@ -3,6 +3,7 @@ import type { IdGrammar, ProviderDefinition } from '../applications/provider-def
 import {
   rainbondAccountOf,
   rainbondTeamSchema,
+  type RainbondAccount,
   type RainbondTeamConfig,
 } from './rainbond-account.schema';
 import { parseRainbondError } from './rainbond-error.mapper';
@@ -48,6 +49,7 @@ export const RAINBOND = {
     secrets: ['token'],
     context: rainbondAccountOf,
     platform: 'Rainbond',
+    summary: (account: RainbondAccount) => ({ rainbondRegions: [...account.regions] }),
     endpoints: (account: RainbondTeamConfig) => [['rainbond', account.baseUrl]],
   },
   upstreams: [
