@@ -74,6 +74,11 @@ export interface ProviderDefinition {
   module(): Promise<Type<unknown>>;
   /** The token under which that module provides (and exports) its `ProviderRegistration[]`. */
   readonly registrations: symbol;
+  /**
+   * Its fields that the common application model has no home for, as groups: the property name in
+   * the application (e.g. `appCenter`) and the model class of its group.
+   */
+  readonly details?: Readonly<Record<string, Type<object>>>;
   /** The publish bodies it takes, for the OpenAPI document (decorators need them early). */
   readonly publishRequests?: readonly Type<{ provider: string }>[];
 }

@@ -6,6 +6,7 @@ import {
   type RainbondAccount,
   type RainbondTeamConfig,
 } from './rainbond-account.schema';
+import { RainbondDetails } from './rainbond-details.model';
 import { parseRainbondError } from './rainbond-error.mapper';
 
 export interface RainbondAppRef {
@@ -67,6 +68,7 @@ export const RAINBOND = {
       }),
     },
   ],
+  details: { rainbond: RainbondDetails },
   module: (): Promise<Type<unknown>> =>
     import('./rainbond.module').then((loaded) => loaded.RainbondModule),
   registrations: RAINBOND_REGISTRATIONS,

@@ -9,6 +9,7 @@ import {
   workspaceTeamSchema,
   type WorkspaceTeamConfig,
 } from './workspace-account.schema';
+import { AppCenterDetails, AppWarehouseDetails } from './workspace-details.model';
 import { parseWorkspaceError } from './workspace.wire';
 
 export interface AppCenterAppRef {
@@ -111,6 +112,7 @@ export const WORKSPACE = {
         workspaceTarget(account, account.endpoints.appWarehouse, auth),
     },
   ],
+  details: { appCenter: AppCenterDetails, appWarehouse: AppWarehouseDetails },
   module: (): Promise<Type<unknown>> =>
     import('./workspace.module').then((loaded) => loaded.WorkspaceModule),
   registrations: WORKSPACE_REGISTRATIONS,

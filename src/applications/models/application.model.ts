@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MonitorLinks } from '../../progress/progress.model';
-import { RainbondDetails } from '../../rainbond/rainbond-details.model';
-import { AppCenterDetails, AppWarehouseDetails } from '../../workspace/workspace-details.model';
+import { MonitorLinks } from '../../progress/monitor-links.model';
 import { APPLICATION_ID_DESCRIPTION, PROVIDERS, type ProviderName } from '../application-id';
+import { REGISTERED_PROVIDERS, type RegisteredProvider } from '../registered-providers';
 import { Component } from './component.model';
 
 /** Who holds the application. */
@@ -35,8 +34,8 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** One application, whichever platform holds it. Times are UTC with milliseconds. */
-export class Application {
+/** The fields of every application, whichever platform holds it. */
+class ApplicationCommon {
   @ApiProperty({ description: APPLICATION_ID_DESCRIPTION, example: 'rainbond:region-1:1' })
   id!: string;
   @ApiProperty({ enum: PROVIDERS, example: 'rainbond' })
@@ -81,12 +80,35 @@ export class Application {
   updatedAt?: string;
   @ApiProperty({ type: ApplicationOwner })
   owner!: ApplicationOwner;
-  @ApiPropertyOptional({ type: RainbondDetails })
-  rainbond?: RainbondDetails;
-  @ApiPropertyOptional({ type: AppCenterDetails })
-  appCenter?: AppCenterDetails;
-  @ApiPropertyOptional({ type: AppWarehouseDetails })
-  appWarehouse?: AppWarehouseDetails;
+}
+
+/** `A | B` as `A & B`. */
+type Both<U> = (U extends unknown ? (each: U) => void : never) extends (all: infer I) => void
+  ? I
+  : never;
+
+/** A provider's details groups, by their property names, as optional fields. */
+type DetailsOf<D> = D extends { details: infer G }
+  ? { [K in keyof G]?: G[K] extends abstract new () => infer I ? I : never }
+  : object;
+
+/** Every registered provider's details groups. */
+type DetailsGroups = Both<DetailsOf<RegisteredProvider>>;
+
+/**
+ * The details groups of the registered providers, after the common fields and in the order of the
+ * list: a subclass, so that the document lists them there (a subclass's fields follow its parent's).
+ */
+class ApplicationDetails extends ApplicationCommon {}
+for (const { details } of REGISTERED_PROVIDERS) {
+  for (const [name, type] of Object.entries(details ?? {})) {
+    ApiPropertyOptional({ type })(ApplicationDetails.prototype, name);
+  }
+}
+const WithDetails: new () => ApplicationCommon & DetailsGroups = ApplicationDetails;
+
+/** One application, whichever platform holds it. Times are UTC with milliseconds. */
+export class Application extends WithDetails {
   @ApiPropertyOptional({
     description:
       'Rainbond: get by id, every component of the app (`services`); install, every component now in the app (`service_list`); copy, the components created in the target (`services`); upgrade, every component of the app after it',
