@@ -11,7 +11,7 @@ import type { UpstreamErrorParser } from '../upstream/http/upstream-http';
  */
 export interface IdGrammar<R extends { readonly provider: string }> {
   readonly provider: R['provider'];
-  /** How a 400 spells its ids, e.g. `rainbond:{region}:{appId}`. */
+  /** How a 400 spells its ids, e.g. `{provider}:{region}:{appId}`. */
   readonly shape: string;
   /** The bounds a 400 adds to the shape, if any, e.g. `appId 1-2147483647`. */
   readonly bounds?: string;
@@ -42,7 +42,7 @@ export interface AccountDefinition {
 
 /** One upstream a provider calls, as the upstream room builds its profile from it. */
 export interface UpstreamDefinition {
-  /** The upstream's name in errors, metrics and logs, e.g. `app-center`. */
+  /** The upstream's name in errors, metrics and logs. */
   readonly name: string;
   /** Its settings under `upstreams` in the config file, e.g. `appCenter`. */
   readonly settingsKey: string;
