@@ -4,7 +4,8 @@ import {
   PUBLISH_EXAMPLES,
   UPGRADE_EXAMPLE,
 } from '../src/applications/applications.examples';
-import type { GatewayConfig, WorkspaceTeamConfig } from '../src/config/gateway-config.schema';
+import type { GatewayConfig } from '../src/config/gateway-config.schema';
+import type { WorkspaceTeamConfig } from '../src/workspace/workspace-account.schema';
 import type { Sandbox } from '../sandbox/sandbox';
 import { SANDBOX_WORLD } from '../sandbox/sandbox-world';
 import {

@@ -1,11 +1,7 @@
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
-import {
-  PROVIDERS,
-  type ApplicationRef,
-  type ProviderName,
-  type RainbondAppRef,
-} from './application-id';
+import type { RainbondAppRef } from '../rainbond/rainbond.provider';
+import { PROVIDERS, type ApplicationRef, type ProviderName } from './application-id';
 import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';

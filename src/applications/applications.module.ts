@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { ApplicationsController } from './applications.controller';
@@ -12,9 +12,19 @@ import { ReadCache } from './reads/read-cache';
 import { READ_CURSORS } from './reads/reads.di-tokens';
 import { REGISTERED_PROVIDERS } from './registered-providers';
 
+/**
+ * Each provider's Nest module, loaded only now so that its definition needs no import of it. Nest
+ * awaits a promised import and registers the class it resolves to under the token a direct import
+ * gives (so a module that imports it directly shares the instance); its type spells only a promised
+ * dynamic module.
+ */
+const PROVIDER_MODULES = REGISTERED_PROVIDERS.map(
+  (entry) => entry.module() as unknown as Promise<DynamicModule>,
+);
+
 /** The public applications API (writes and BFF reads) over the registered providers. */
 @Module({
-  imports: REGISTERED_PROVIDERS.map((entry) => entry.module),
+  imports: PROVIDER_MODULES,
   controllers: [ApplicationsController, ApplicationReadsController],
   providers: [
     ApplicationsService,

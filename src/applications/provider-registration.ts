@@ -1,4 +1,4 @@
-import type { InjectionToken, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import type { ApplicationRef, ProviderName } from './application-id';
@@ -45,17 +45,6 @@ export interface ProviderRegistration<P extends ProviderName = ProviderName> {
   readonly upgrader?: AppUpgrader<RefOf<P>>;
   readonly upgradeOptions?: UpgradeOptionsReader<RefOf<P>>;
   readonly catalog?: CatalogReader;
-}
-
-/**
- * What a provider folder exports to the applications module: its Nest module, which provides (and
- * exports) the folder's registrations as an array under `registrations`, and the publish bodies it
- * takes, for the OpenAPI document (decorators need them before any module exists).
- */
-export interface ProviderPackage {
-  readonly module: Type<unknown>;
-  readonly registrations: InjectionToken;
-  readonly publishRequests?: readonly Type<PublishRequest>[];
 }
 
 /** The team's account on a platform, or the 404 every provider answers when the team has none. */

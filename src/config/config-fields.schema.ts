@@ -6,3 +6,6 @@ export const secret = z
   .string()
   .min(1)
   .describe('a ${ENV_VAR} or file:/path reference, never a literal');
+
+/** A Rainbond or Huawei Cloud region name. */
+export const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_JSON_DEPTH_LIMIT } from '../common/input-bounds';
-import { isKnownTimeZone } from '../common/upstream-time';
+import { alternatives } from '../applications/provider-definition';
+import {
+  PROVIDER_DEFINITIONS,
+  REGISTERED_PROVIDERS,
+  type RegisteredProvider,
+} from '../applications/registered-providers';
 import { corsSchema, oidcSchema } from './browser-access.schema';
 import { callerNameSchema, ownRateLimitSchema } from './caller-fields.schema';
 import { crossReferenceIssues } from './config-cross-references';
@@ -9,7 +14,6 @@ import { docsSchema, metricsSchema } from './operator-endpoints.schema';
 import { proxySchema, upstreamTlsSchema } from './outbound-network.schema';
 
 export const TEAM_KEY_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
-const REGION_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Connection pool defaults, applied where the pool is built (these fields stay optional). */
 export const POOL_DEFAULTS = {
@@ -72,114 +76,59 @@ const upstreamSettings = (timeoutMs: number) =>
     .strict()
     .prefault({});
 
+/** The settings of each registered provider's upstreams, by their keys, as the schema types them. */
+type ProviderUpstreamSections = {
+  [U in RegisteredProvider['upstreams'][number] as U['settingsKey']]: ReturnType<
+    typeof upstreamSettings
+  >;
+};
+
+const providerUpstreamSections = Object.fromEntries(
+  REGISTERED_PROVIDERS.flatMap(({ upstreams }) =>
+    upstreams.map((upstream) => [
+      upstream.settingsKey,
+      upstreamSettings(upstream.defaultTimeoutMs),
+    ]),
+  ),
+) as ProviderUpstreamSections;
+
 /** The longest time one upstream call may take, whichever upstream it goes to. */
 export function longestUpstreamTimeoutMs(upstreams: Record<string, { timeoutMs: number }>): number {
   return Math.max(...Object.values(upstreams).map((upstream) => upstream.timeoutMs));
 }
 
-export const rainbondTeamSchema = z
-  .object({
-    baseUrl: httpUrl.describe('Rainbond console URL; the OpenAPI lives under /openapi/v1'),
-    teamName: z
-      .string()
-      .regex(/^[\w-]{1,64}$/)
-      .describe('the team tenant_name (or tenant_id) in Rainbond, e.g. o19p6wen'),
-    regions: z
-      .array(z.string().regex(REGION_PATTERN))
-      .min(1)
-      .describe('cluster region_names this team may use'),
-    token: secret.describe('Rainbond personal access token, sent as the raw Authorization value'),
-    timeZone: z
-      .string()
-      .refine(isKnownTimeZone, { message: 'must be an IANA time zone name, e.g. Asia/Shanghai' })
-      .default('Asia/Shanghai')
-      .describe(
-        'IANA time zone of this Rainbond installation (its Django TIME_ZONE), the same for every team on one baseUrl: Rainbond writes times without an offset, the gateway reads them in this zone',
-      ),
-  })
-  .strict();
-
-const passwordIdentityFields = {
-  domainName: z.string().min(1).describe('Huawei Cloud account (domain) name of the IAM user'),
-  userName: z.string().min(1).describe('IAM user name'),
-  password: secret,
+/** Each registered provider's account section, by its key, as the schema types it. */
+type AccountSections = {
+  [D in RegisteredProvider as D['account']['key']]: z.ZodOptional<D['account']['schema']>;
 };
 
-export const passwordAuthSchema = z
-  .object({ type: z.literal('password'), ...passwordIdentityFields })
-  .strict()
-  .describe('an IAM user of the account that owns the project, token scoped to the project');
+const ACCOUNT_KEYS = REGISTERED_PROVIDERS.map(({ account }) => account.key);
 
-export const agencyAuthSchema = z
-  .object({
-    type: z.literal('agency'),
-    domainName: z.string().min(1).describe('the delegating account, which owns the project'),
-    agencyName: z.string().min(1).describe('the agency that account created for the gateway'),
-    durationSeconds: z
-      .number()
-      .int()
-      .min(900)
-      .max(86_400)
-      .optional()
-      .describe('lifetime of the agency token (IAM default: 24 h)'),
-    via: z
-      .object(passwordIdentityFields)
-      .strict()
-      .describe('the IAM user of the delegated account that assumes the agency'),
-  })
-  .strict()
-  .describe('assume_role: a token of another account that the owning account delegated to');
+const accountSections = Object.fromEntries(
+  PROVIDER_DEFINITIONS.map(({ account }) => [
+    account.key,
+    account.schema.optional().describe(account.description),
+  ]),
+) as AccountSections;
 
-export const akskAuthSchema = z
-  .object({
-    type: z.literal('aksk'),
-    accessKey: secret,
-    secretKey: secret,
-    securityToken: secret.optional().describe('for temporary AK/SK only'),
-  })
-  .strict()
-  .describe('every request signed with SDK-HMAC-SHA256; no IAM token');
-
-export const workspaceTeamSchema = z
-  .object({
-    region: z.string().regex(REGION_PATTERN).describe('Huawei Cloud region, e.g. cn-north-4'),
-    projectId: z
-      .string()
-      .regex(/^[A-Za-z0-9]{1,64}$/)
-      .describe('IAM project id for the region'),
-    endpoints: z
-      .object({
-        appCenter: httpUrl.describe(
-          'Workspace endpoint, e.g. https://workspace.cn-north-4.myhuaweicloud.com',
-        ),
-        appWarehouse: httpUrl.describe(
-          'WorkspaceApp endpoint, e.g. https://appstream.cn-north-4.myhuaweicloud.com',
-        ),
-        iam: httpUrl.describe('IAM endpoint, e.g. https://iam.cn-north-4.myhuaweicloud.com'),
-      })
-      .strict()
-      .describe('service endpoints of the region'),
-    auth: z
-      .discriminatedUnion('type', [passwordAuthSchema, agencyAuthSchema, akskAuthSchema])
-      .describe('how the gateway authenticates to Workspace and WorkspaceApp'),
-  })
-  .strict();
+const NEEDS_AN_ACCOUNT = `needs ${alternatives(ACCOUNT_KEYS.map((key) => `a ${key}`))} section${
+  ACCOUNT_KEYS.length > 1 ? ` (or ${ACCOUNT_KEYS.length === 2 ? 'both' : 'several'})` : ''
+}`;
 
 export const teamSchema = z
   .object({
     displayName: z.string().min(1).max(128).describe('the name GET /v1/teams shows'),
-    rainbond: rainbondTeamSchema
-      .optional()
-      .describe('the team in Rainbond: install, copy, upgrade'),
-    workspace: workspaceTeamSchema
-      .optional()
-      .describe('the team in Huawei Cloud Workspace: App Center and App Warehouse publishing'),
+    ...accountSections,
   })
   .strict()
-  .refine((team) => team.rainbond || team.workspace, {
-    message: 'a team needs a rainbond or a workspace section (or both)',
-  })
-  .describe('needs a rainbond or a workspace section (or both)');
+  .refine(
+    (team) => {
+      const sections: Readonly<Record<string, unknown>> = team;
+      return ACCOUNT_KEYS.some((key) => sections[key] !== undefined);
+    },
+    { message: `a team ${NEEDS_AN_ACCOUNT}` },
+  )
+  .describe(NEEDS_AN_ACCOUNT);
 
 export const callerSchema = z
   .object({
@@ -268,12 +217,7 @@ export const gatewayConfigSchema = z
       .prefault({})
       .describe('where the gateway listens'),
     upstreams: z
-      .object({
-        rainbond: upstreamSettings(60_000),
-        appCenter: upstreamSettings(30_000),
-        appWarehouse: upstreamSettings(30_000),
-        iam: upstreamSettings(10_000),
-      })
+      .object({ ...providerUpstreamSections, iam: upstreamSettings(10_000) })
       .strict()
       .prefault({})
       .describe('HTTP settings per upstream'),
@@ -557,15 +501,9 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type RedisConfig = GatewayConfig['redis'];
 export type IdempotencyConfig = GatewayConfig['idempotency'];
 export type TeamConfig = z.infer<typeof teamSchema>;
-export type RainbondTeamConfig = z.infer<typeof rainbondTeamSchema>;
-export type WorkspaceTeamConfig = z.infer<typeof workspaceTeamSchema>;
 export type CallerConfig = z.infer<typeof callerSchema>;
 export type TracingConfig = GatewayConfig['tracing'];
 export type ProgressConfig = GatewayConfig['progress'];
-export type WorkspaceAuthConfig = WorkspaceTeamConfig['auth'];
-export type PasswordIdentityConfig = z.infer<typeof agencyAuthSchema>['via'];
-export type AgencyAuthConfig = z.infer<typeof agencyAuthSchema>;
-export type AkSkAuthConfig = z.infer<typeof akskAuthSchema>;
 
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
 export const SECRET_PATHS = [
@@ -573,12 +511,9 @@ export const SECRET_PATHS = [
   'reads.cursorSecret',
   'redis.url',
   'redis.password',
-  'teams.*.rainbond.token',
-  'teams.*.workspace.auth.password',
-  'teams.*.workspace.auth.via.password',
-  'teams.*.workspace.auth.accessKey',
-  'teams.*.workspace.auth.secretKey',
-  'teams.*.workspace.auth.securityToken',
+  ...REGISTERED_PROVIDERS.flatMap(({ account }) =>
+    account.secrets.map((path) => `teams.*.${account.key}.${path}`),
+  ),
   'upstreams.*.tls.key',
 ];
 

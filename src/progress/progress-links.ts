@@ -1,4 +1,4 @@
-import type { MonitorLinks } from './progress.model';
+import type { MonitorLinks } from './monitor-links.model';
 
 /** Where a caller follows an application's progress (paths under the gateway's origin). */
 export function monitorLinks(team: string, applicationId: string): MonitorLinks {

@@ -1,28 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  formatApplicationId,
-  type ApplicationRef,
-  type RainbondAppRef,
-} from '../applications/application-id';
-import type { Application } from '../applications/models/application.model';
+import type { ApplicationRef } from '../applications/application-id';
 import { ProviderRegistry } from '../applications/application-provider.port';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { accountFor, RainbondAdapter } from '../rainbond/rainbond.adapter';
+import type { RainbondAppRef } from '../rainbond/rainbond.provider';
+import { toRainbondProgress } from '../rainbond/rainbond-progress.mapper';
 import type { ServiceEvent } from '../rainbond/rainbond.wire';
 import type { TeamContext } from '../teams/team-context';
-import type { ApplicationProgress, AppCenterState, VerificationState } from './progress.model';
-import { toRainbondProgress } from './rainbond-progress.mapper';
-
-const VERIFICATION_OF: Readonly<Record<string, VerificationState>> = {
-  VERIFYING: 'verifying',
-  VERIFY_PASS: 'passed',
-  VERIFY_FAIL: 'failed',
-};
-const APP_CENTER_STATE_OF: Readonly<Record<string, AppCenterState>> = {
-  NORMAL: 'normal',
-  FORBIDDEN: 'forbidden',
-};
+import { fromWorkspaceApplication } from '../workspace/workspace-progress.mapper';
+import type { ApplicationProgress } from './progress.model';
 
 /**
  * One read of an application's progress, through the same clients (and so the same upstream
@@ -86,32 +73,4 @@ export class ProgressReader {
     const found = await this.providers.reader(app).get(team, app);
     return fromWorkspaceApplication(app, found, new Date().toISOString());
   }
-}
-
-/** App Warehouse: settled once verification decided; App Center: nothing asynchronous. */
-export function fromWorkspaceApplication(
-  app: ApplicationRef,
-  found: Application,
-  observedAt: string,
-): ApplicationProgress {
-  const base = { applicationId: formatApplicationId(app), provider: app.provider, observedAt };
-  if (app.provider === 'app-warehouse') {
-    const verification = found.appWarehouse?.verification;
-    const state = VERIFICATION_OF[verification?.status ?? ''] ?? 'unknown';
-    return {
-      ...base,
-      settled: state !== 'verifying',
-      appWarehouse: {
-        verification: state,
-        upstreamStatus: verification?.status,
-        comment: verification?.comment,
-      },
-    };
-  }
-  const status = found.appCenter?.status;
-  return {
-    ...base,
-    settled: true,
-    appCenter: { state: APP_CENTER_STATE_OF[status ?? ''] ?? 'unknown', upstreamStatus: status },
-  };
 }

@@ -152,11 +152,3 @@ export class StreamTicket {
   })
   url!: string;
 }
-
-/** The links every write answer carries to follow its asynchronous work. */
-export class MonitorLinks {
-  @ApiProperty({ example: '/v1/teams/acme/applications/rainbond:region-1:1/status' })
-  status!: string;
-  @ApiProperty({ example: '/v1/teams/acme/applications/rainbond:region-1:1/events' })
-  events!: string;
-}

@@ -1,4 +1,4 @@
-import type { RainbondAppRef } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import type { CopyTarget } from '../applications/application-provider.port';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';

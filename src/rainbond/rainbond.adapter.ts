@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
+import { formatApplicationId } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import type {
   AppCopier,
   AppInstaller,
@@ -17,9 +18,10 @@ import type { UpgradeResult } from '../applications/models/upgrade-option.model'
 import { configuredAccount } from '../applications/provider-registration';
 import { ProblemError } from '../common/problem';
 import { UpstreamError } from '../upstream/upstream.error';
-import type { RainbondAccount, TeamContext } from '../teams/team-context';
+import type { TeamContext } from '../teams/team-context';
 import { encodePath } from '../upstream/http/upstream-http';
 import { UpstreamPipeline, type UpstreamCall } from '../upstream/upstream-pipeline';
+import type { RainbondAccount } from './rainbond-account.schema';
 import {
   fromAppBaseInfo,
   fromAppCopy,

@@ -3,10 +3,10 @@ import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipel
 import axios from 'axios';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RainbondAppRef } from '../applications/application-id';
 import type { InstallApplicationRequest } from '../applications/dto/install-application.dto';
+import type { RainbondAppRef } from './rainbond.provider';
 import { UpstreamError } from '../upstream/upstream.error';
-import type { RainbondTeamConfig } from '../config/gateway-config.schema';
+import type { RainbondTeamConfig } from './rainbond-account.schema';
 import { teamContextOf, type TeamContext } from '../teams/team-context';
 import { parseRainbondError } from './rainbond-error.mapper';
 import { RainbondAdapter } from './rainbond.adapter';

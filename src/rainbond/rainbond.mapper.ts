@@ -1,15 +1,13 @@
-import { formatApplicationId, type RainbondAppRef } from '../applications/application-id';
+import { formatApplicationId } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import type { CopyApplicationRequest } from '../applications/dto/copy-application.dto';
 import {
   DEFAULT_MARKET_TYPE,
   type InstallApplicationRequest,
 } from '../applications/dto/install-application.dto';
 import type { UpgradeApplicationRequest } from '../applications/dto/upgrade-application.dto';
-import type {
-  Application,
-  ApplicationStatus,
-  RainbondDetails,
-} from '../applications/models/application.model';
+import type { Application, ApplicationStatus } from '../applications/models/application.model';
+import type { RainbondDetails } from './rainbond-details.model';
 import type { UpgradeOption, UpgradeResult } from '../applications/models/upgrade-option.model';
 import type {
   AppBaseInfo,

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { UpstreamModule } from '../upstream/upstream.module';
-import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
+import type { ProviderRegistration } from '../applications/provider-registration';
 import { RainbondAdapter } from './rainbond.adapter';
-
-const RAINBOND_REGISTRATIONS = Symbol('RAINBOND_REGISTRATIONS');
+import { RAINBOND_REGISTRATIONS } from './rainbond.provider';
 
 /** Rainbond has the app operations (install, copy, upgrade) and upgrade options; no publish. */
 function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'rainbond'>[] {
@@ -34,9 +33,3 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
   exports: [RAINBOND_REGISTRATIONS, RainbondAdapter],
 })
 export class RainbondModule {}
-
-/** What the applications module registers for Rainbond. */
-export const RAINBOND_PROVIDER: ProviderPackage = {
-  module: RainbondModule,
-  registrations: RAINBOND_REGISTRATIONS,
-};

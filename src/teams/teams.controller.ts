@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { ProviderDefinition } from '../applications/provider-definition';
+import { PROVIDER_DEFINITIONS } from '../applications/registered-providers';
 import { GatewayApi } from '../applications/route-kinds.decorators';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -28,14 +30,16 @@ export class TeamsController {
   }
 }
 
+/** The team's providers, and what each account adds, in the order of the registration list. */
 function toSummary(team: TeamContext): TeamSummary {
-  return {
-    key: team.key,
-    displayName: team.displayName,
-    providers: [
-      ...(team.rainbond ? (['rainbond'] as const) : []),
-      ...(team.workspace ? (['app-center', 'app-warehouse'] as const) : []),
-    ],
-    rainbondRegions: team.rainbond ? [...team.rainbond.regions] : undefined,
-  };
+  const accounts: Readonly<Record<string, unknown>> = team;
+  const summary: TeamSummary = { key: team.key, displayName: team.displayName, providers: [] };
+  for (const definition of PROVIDER_DEFINITIONS) {
+    const account = accounts[definition.account.key];
+    if (account === undefined) continue;
+    summary.providers.push(...definition.ids.map((grammar) => grammar.provider));
+    const provider: ProviderDefinition = definition;
+    Object.assign(summary, provider.account.summary?.(account));
+  }
+  return summary;
 }

@@ -1,22 +1,29 @@
+import { REGISTERED_PROVIDERS } from '../applications/registered-providers';
 import { POOL_DEFAULTS, type GatewayConfig } from '../config/gateway-config.schema';
-import { parseRainbondError } from '../rainbond/rainbond-error.mapper';
-import { parseWorkspaceError } from '../workspace/workspace.wire';
+import type { UpstreamTarget } from './auth/auth-strategies';
 import { parseIamError } from './auth/iam.wire';
+import type { AuthStrategies } from './auth/upstream-accounts';
 import type { UpstreamErrorParser } from './http/upstream-http';
 import type { UpstreamName } from './upstream.error';
 
 /**
- * How calls prove who they act as:
- * - `rainbond-token`: the team's personal access token as the raw `Authorization` value
- * - `workspace-account`: the team's IAM token in `X-Auth-Token` (fetched again once when rejected),
- *   or an AK/SK signature over the final request, by the team's `workspace.auth.type`
- * - `iam-identity`: the token request itself carries the identity; nothing is added
+ * How a team's calls to an upstream prove who they act as: the team's account section of the
+ * provider, and the target (base URL, circuit scope, credential) the provider builds from it with
+ * one of the room's auth strategies. An upstream without one (IAM) carries its identity itself.
  */
-export type AuthKind = 'rainbond-token' | 'workspace-account' | 'iam-identity';
+export interface TeamAccountAccess {
+  /** The key of the account section under `teams.<team>`. */
+  readonly section: string;
+  /** The platform a 404 names when a team has no account on it. */
+  readonly platform: string;
+  target(account: unknown, auth: AuthStrategies): UpstreamTarget;
+}
 
 /** Everything that is fixed per upstream, read from config once at start-up. */
 export interface UpstreamProfile {
   readonly name: UpstreamName;
+  /** The key of its settings under `upstreams` in the config file, for messages. */
+  readonly settingsKey: string;
   /** Whole call, queue wait for a socket included. */
   readonly timeoutMs: number;
   readonly pool: {
@@ -37,7 +44,8 @@ export interface UpstreamProfile {
     readonly initialDelayMs: number;
     readonly maxDelayMs: number;
   };
-  readonly auth: AuthKind;
+  /** The team account its calls act as; none for IAM, whose token requests carry the identity. */
+  readonly teamAccount?: TeamAccountAccess;
   readonly parseError: UpstreamErrorParser;
   /** The upstream reports some failures as a 200 with an error body (Workspace's job errors). */
   readonly errorBodyOn200: boolean;
@@ -48,38 +56,38 @@ export type UpstreamProfiles = Readonly<Record<UpstreamName, UpstreamProfile>>;
 /** Nest token of the profiles built from the gateway's config. */
 export const UPSTREAM_PROFILES = Symbol('UPSTREAM_PROFILES');
 
-const SETTINGS_KEY: Record<UpstreamName, keyof GatewayConfig['upstreams']> = {
-  rainbond: 'rainbond',
-  'app-center': 'appCenter',
-  'app-warehouse': 'appWarehouse',
-  iam: 'iam',
-};
+type Wire = Pick<UpstreamProfile, 'settingsKey' | 'teamAccount' | 'parseError' | 'errorBodyOn200'>;
 
-const WIRE: Record<
-  UpstreamName,
-  Pick<UpstreamProfile, 'auth' | 'parseError' | 'errorBodyOn200'>
-> = {
-  rainbond: { auth: 'rainbond-token', parseError: parseRainbondError, errorBodyOn200: false },
-  'app-center': {
-    auth: 'workspace-account',
-    parseError: parseWorkspaceError,
-    errorBodyOn200: true,
-  },
-  'app-warehouse': {
-    auth: 'workspace-account',
-    parseError: parseWorkspaceError,
-    errorBodyOn200: true,
-  },
-  iam: { auth: 'iam-identity', parseError: parseIamError, errorBodyOn200: false },
-};
+/** The registered providers' upstreams, in the order of the list, then IAM. */
+const WIRE: readonly (readonly [string, Wire])[] = [
+  ...REGISTERED_PROVIDERS.flatMap(({ account, upstreams }) =>
+    upstreams.map((upstream) => {
+      const teamAccount: TeamAccountAccess = {
+        section: account.key,
+        platform: account.platform,
+        target: (section, auth) => upstream.target(section, auth),
+      };
+      const wire: Wire = {
+        settingsKey: upstream.settingsKey,
+        teamAccount,
+        parseError: upstream.parseError,
+        errorBodyOn200: upstream.errorBodyOn200,
+      };
+      return [upstream.name, wire] as const;
+    }),
+  ),
+  ['iam', { settingsKey: 'iam', parseError: parseIamError, errorBodyOn200: false }],
+];
 
 /** The only reader of `upstreams.*` and `resilience.*`: one profile per upstream. */
 export function buildUpstreamProfiles(
   config: Pick<GatewayConfig, 'upstreams' | 'resilience'>,
 ): UpstreamProfiles {
-  const profileOf = (name: UpstreamName): UpstreamProfile => {
-    const settings = config.upstreams[SETTINGS_KEY[name]];
-    return {
+  const settingsByKey: Readonly<Record<string, GatewayConfig['upstreams']['iam']>> =
+    config.upstreams;
+  const profiles = WIRE.map(([name, wire]) => {
+    const settings = settingsByKey[wire.settingsKey];
+    const profile = {
       name,
       timeoutMs: settings.timeoutMs,
       pool: {
@@ -91,18 +99,10 @@ export function buildUpstreamProfiles(
       bulkhead: { maxConcurrent: settings.maxConcurrent, maxQueued: settings.maxQueued },
       breaker: { ...config.resilience.circuitBreaker },
       retry: { ...config.resilience.retry },
-      ...WIRE[name],
+      ...wire,
     };
-  };
-  return {
-    rainbond: profileOf('rainbond'),
-    'app-center': profileOf('app-center'),
-    'app-warehouse': profileOf('app-warehouse'),
-    iam: profileOf('iam'),
-  };
-}
-
-/** The key of an upstream's settings under `upstreams` in the config file, for messages. */
-export function settingsKeyOf(name: UpstreamName): keyof GatewayConfig['upstreams'] {
-  return SETTINGS_KEY[name];
+    return [name, profile] as const;
+  });
+  // WIRE names exactly the UpstreamNames, each once: the providers' upstreams, then IAM.
+  return Object.fromEntries(profiles) as UpstreamProfiles;
 }

@@ -1,6 +1,8 @@
+import type { RegisteredProvider } from '../applications/registered-providers';
 import type { ProblemSlug } from '../common/problem';
 
-export type UpstreamName = 'rainbond' | 'app-center' | 'app-warehouse' | 'iam';
+/** The registered providers' upstreams, and IAM, which the room itself calls for tokens. */
+export type UpstreamName = RegisteredProvider['upstreams'][number]['name'] | 'iam';
 
 /**
  * How an upstream call went wrong:

@@ -1,9 +1,6 @@
 import type { FileStoreInput, PublishAppCenterRequest } from './publish-app-center.dto';
-import type {
-  Application,
-  ApplicationStatus,
-  FileStore,
-} from '../applications/models/application.model';
+import type { Application, ApplicationStatus } from '../applications/models/application.model';
+import type { FileStore } from './workspace-details.model';
 import type {
   AuthorizationType,
   InstallType,

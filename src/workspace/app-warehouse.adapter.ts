@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { formatApplicationId, type WorkspaceAppRef } from '../applications/application-id';
+import { formatApplicationId } from '../applications/application-id';
+import type { WorkspaceAppRef } from './workspace.provider';
 import type {
   ApplicationPublisher,
   ApplicationReader,

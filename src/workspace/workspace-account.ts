@@ -1,5 +1,6 @@
 import { configuredAccount } from '../applications/provider-registration';
-import type { TeamContext, WorkspaceAccount } from '../teams/team-context';
+import type { TeamContext } from '../teams/team-context';
+import type { WorkspaceAccount } from './workspace-account.schema';
 
 /** The team's Huawei Cloud account, or the provider-not-configured 404 when it has none. */
 export function requireWorkspace(team: TeamContext): WorkspaceAccount {

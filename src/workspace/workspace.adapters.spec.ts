@@ -1,6 +1,6 @@
 import type { PublishAppCenterRequest } from './publish-app-center.dto';
 import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
-import type { WorkspaceTeamConfig } from '../config/gateway-config.schema';
+import type { WorkspaceTeamConfig } from './workspace-account.schema';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import type { UpstreamPipeline } from '../upstream/upstream-pipeline';

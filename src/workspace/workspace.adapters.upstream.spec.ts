@@ -1,6 +1,7 @@
 import type { HttpService } from '@nestjs/axios';
 import { QUIET_POLICIES, testUpstreamPipeline } from '../upstream/upstream-pipeline.test-helpers';
-import type { GatewayConfig, WorkspaceTeamConfig } from '../config/gateway-config.schema';
+import type { GatewayConfig } from '../config/gateway-config.schema';
+import type { WorkspaceTeamConfig } from './workspace-account.schema';
 import { UpstreamError } from '../upstream/upstream.error';
 import { IamTokenService } from '../upstream/auth/iam-token.service';
 import type { IamClient } from '../upstream/auth/iam.client';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import type { ProviderPackage, ProviderRegistration } from '../applications/provider-registration';
+import type { ProviderRegistration } from '../applications/provider-registration';
 import { publishRoute } from '../applications/provider-registration';
 import { UpstreamModule } from '../upstream/upstream.module';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
 import { PublishAppCenterRequest } from './publish-app-center.dto';
 import { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
-
-const WORKSPACE_REGISTRATIONS = Symbol('WORKSPACE_REGISTRATIONS');
+import { WORKSPACE_REGISTRATIONS } from './workspace.provider';
 
 /** Both catalogs publish and list their categories; neither has app operations. */
 function workspaceRegistrations(
@@ -46,10 +45,3 @@ function workspaceRegistrations(
   exports: [WORKSPACE_REGISTRATIONS],
 })
 export class WorkspaceModule {}
-
-/** What the applications module registers for the two Workspace catalogs. */
-export const WORKSPACE_PROVIDER: ProviderPackage = {
-  module: WorkspaceModule,
-  registrations: WORKSPACE_REGISTRATIONS,
-  publishRequests: [PublishAppCenterRequest, PublishAppWarehouseRequest],
-};

@@ -10,7 +10,8 @@ import {
 } from 'class-validator';
 import { Omittable, REQUEST_BODY_RULES } from '../../common/validation';
 import { TEAM_KEY_PATTERN } from '../../config/gateway-config.schema';
-import { IsApplicationId, MAX_RAINBOND_APP_ID } from '../application-id';
+import { MAX_RAINBOND_APP_ID } from '../../rainbond/rainbond.provider';
+import { IsApplicationId } from '../application-id';
 
 export const MAX_COPIED_COMPONENTS = 100;
 

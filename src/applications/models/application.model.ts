@@ -1,143 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MonitorLinks } from '../../progress/progress.model';
+import { MonitorLinks } from '../../progress/monitor-links.model';
 import { APPLICATION_ID_DESCRIPTION, PROVIDERS, type ProviderName } from '../application-id';
-import { UpgradeOption } from './upgrade-option.model';
+import { REGISTERED_PROVIDERS, type RegisteredProvider } from '../registered-providers';
 import { Component } from './component.model';
-import {
-  APP_CENTER_SOURCES,
-  APP_CENTER_STATUSES,
-  AUTHORIZATION_TYPES,
-  INSTALL_TYPES,
-  STORE_TYPES,
-  VERIFY_STATUSES,
-  WAREHOUSE_CATEGORIES,
-  type AuthorizationType,
-  type InstallType,
-  type StoreType,
-} from './workspace-enums';
-
-export class BucketLocation {
-  @ApiProperty({
-    description: '`bucket_name`: always `wks-appcenter-{projectId}`',
-    example: 'wks-appcenter-0123456789abcdef0123456789abcdef',
-  })
-  name!: string;
-  @ApiProperty({
-    description: '`bucket_file_path`: object path, no leading `/`',
-    example: 'app-file/notepad.exe',
-  })
-  filePath!: string;
-}
-
-export class FileStore {
-  @ApiProperty({ description: '`store_type`: which location takes effect', enum: STORE_TYPES })
-  storeType!: StoreType;
-  @ApiPropertyOptional({ description: '`bucket_store`', type: BucketLocation })
-  bucket?: BucketLocation;
-  @ApiPropertyOptional({ description: '`file_link`: external download URL' })
-  link?: string;
-}
-
-/** App Center (`UploadApp` response) fields that have no common home. */
-export class AppCenterDetails {
-  @ApiPropertyOptional({ description: '`authorization_type`', enum: AUTHORIZATION_TYPES })
-  authorizationType?: AuthorizationType;
-  @ApiPropertyOptional({ description: '`app_file_store`', type: FileStore })
-  fileStore?: FileStore;
-  @ApiPropertyOptional({ description: '`install_type`', enum: INSTALL_TYPES })
-  installType?: InstallType;
-  @ApiPropertyOptional({ description: '`install_command`' })
-  installCommand?: string;
-  @ApiPropertyOptional({ description: '`uninstall_command`' })
-  uninstallCommand?: string;
-  @ApiPropertyOptional({ description: '`install_info`' })
-  installInfo?: string;
-  @ApiPropertyOptional({
-    description: "`status` as App Center spells it (`status` of the application is the gateway's)",
-    enum: APP_CENTER_STATUSES,
-  })
-  status?: string;
-  @ApiPropertyOptional({ description: '`application_source`', enum: APP_CENTER_SOURCES })
-  source?: string;
-  @ApiPropertyOptional({
-    description: '`catalog_id` (the upstream may answer a number; always a string here)',
-  })
-  catalogId?: string;
-  @ApiPropertyOptional({ description: '`catalog`: category name' })
-  catalogName?: string;
-}
-
-export class WarehouseVerification {
-  @ApiPropertyOptional({
-    description: '`verify_status` (wire `Verify_FAIL` is `VERIFY_FAIL` here)',
-    enum: VERIFY_STATUSES,
-  })
-  status?: string;
-  @ApiPropertyOptional({ description: '`verify_comment`' })
-  comment?: string;
-  @ApiPropertyOptional({
-    description: '`verify_time`, in UTC',
-    format: 'date-time',
-    example: '2024-05-07T07:16:27.791Z',
-  })
-  verifiedAt?: string;
-}
-
-/** App Warehouse (`CreateWarehouseApp` response) fields that have no common home. */
-export class AppWarehouseDetails {
-  @ApiPropertyOptional({
-    description: '`id`: the warehouse record id (the application id is `app_id`)',
-  })
-  recordId?: string;
-  @ApiPropertyOptional({
-    description: '`app_category` (wire typos corrected)',
-    enum: WAREHOUSE_CATEGORIES,
-  })
-  category?: string;
-  @ApiPropertyOptional({ description: '`version_name`: version description' })
-  versionName?: string;
-  @ApiPropertyOptional({ description: '`appfile_store_path`' })
-  fileStorePath?: string;
-  @ApiPropertyOptional({ description: '`app_file_size` in KB (a string on the wire)' })
-  fileSizeKb?: number;
-  @ApiPropertyOptional({ description: '`appicon_store_path`' })
-  iconStorePath?: string;
-  @ApiPropertyOptional({ type: WarehouseVerification })
-  verification?: WarehouseVerification;
-  @ApiPropertyOptional({
-    description: '`app_extended_info.extended_info`',
-    type: 'object',
-    additionalProperties: { type: 'string' },
-  })
-  extendedInfo?: Record<string, string>;
-}
-
-/** Rainbond app fields that have no common home. */
-export class RainbondDetails {
-  @ApiPropertyOptional({ description: '`region_name`', example: 'region-1' })
-  region?: string;
-  @ApiPropertyOptional({ description: '`enterprise_id`' })
-  enterpriseId?: string;
-  @ApiPropertyOptional({
-    description: '`status` as Rainbond spells it (get by id only)',
-    enum: ['running', 'part_running', 'closed'],
-  })
-  status?: string;
-  @ApiPropertyOptional({ description: '`service_count` (get by id only)', example: 1 })
-  componentCount?: number;
-  @ApiPropertyOptional({ description: '`running_service_count` (get by id only)', example: 1 })
-  runningComponentCount?: number;
-  @ApiPropertyOptional({ description: '`app_type`: rainbond or helm', example: 'rainbond' })
-  appType?: string;
-  @ApiPropertyOptional({ description: '`k8s_app`: the app name in the cluster' })
-  k8sName?: string;
-  @ApiPropertyOptional({
-    description:
-      'The app models installed in the app and the versions each can move to (`ListUpgrade`), in the upgrade answer',
-    type: [UpgradeOption],
-  })
-  appModels?: UpgradeOption[];
-}
 
 /** Who holds the application. */
 export class ApplicationOwner {
@@ -169,8 +34,8 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** One application, whichever platform holds it. Times are UTC with milliseconds. */
-export class Application {
+/** The fields of every application, whichever platform holds it. */
+class ApplicationCommon {
   @ApiProperty({ description: APPLICATION_ID_DESCRIPTION, example: 'rainbond:region-1:1' })
   id!: string;
   @ApiProperty({ enum: PROVIDERS, example: 'rainbond' })
@@ -215,12 +80,35 @@ export class Application {
   updatedAt?: string;
   @ApiProperty({ type: ApplicationOwner })
   owner!: ApplicationOwner;
-  @ApiPropertyOptional({ type: RainbondDetails })
-  rainbond?: RainbondDetails;
-  @ApiPropertyOptional({ type: AppCenterDetails })
-  appCenter?: AppCenterDetails;
-  @ApiPropertyOptional({ type: AppWarehouseDetails })
-  appWarehouse?: AppWarehouseDetails;
+}
+
+/** `A | B` as `A & B`. */
+type Both<U> = (U extends unknown ? (each: U) => void : never) extends (all: infer I) => void
+  ? I
+  : never;
+
+/** A provider's details groups, by their property names, as optional fields. */
+type DetailsOf<D> = D extends { details: infer G }
+  ? { [K in keyof G]?: G[K] extends abstract new () => infer I ? I : never }
+  : object;
+
+/** Every registered provider's details groups. */
+type DetailsGroups = Both<DetailsOf<RegisteredProvider>>;
+
+/**
+ * The details groups of the registered providers, after the common fields and in the order of the
+ * list: a subclass, so that the document lists them there (a subclass's fields follow its parent's).
+ */
+class ApplicationDetails extends ApplicationCommon {}
+for (const { details } of REGISTERED_PROVIDERS) {
+  for (const [name, type] of Object.entries(details ?? {})) {
+    ApiPropertyOptional({ type })(ApplicationDetails.prototype, name);
+  }
+}
+const WithDetails: new () => ApplicationCommon & DetailsGroups = ApplicationDetails;
+
+/** One application, whichever platform holds it. Times are UTC with milliseconds. */
+export class Application extends WithDetails {
   @ApiPropertyOptional({
     description:
       'Rainbond: get by id, every component of the app (`services`); install, every component now in the app (`service_list`); copy, the components created in the target (`services`); upgrade, every component of the app after it',

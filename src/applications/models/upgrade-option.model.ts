@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MonitorLinks } from '../../progress/progress.model';
+import { MonitorLinks } from '../../progress/monitor-links.model';
 
 /** One installed app model of a Rainbond app and the versions it can move to (`ListUpgrade`). */
 export class UpgradeOption {

@@ -1,4 +1,4 @@
-import type { AkSkAuthConfig } from '../../config/gateway-config.schema';
+import type { AkSkAuthConfig } from '../../workspace/workspace-account.schema';
 import type { OutgoingRequest } from '../http/upstream-http';
 import type { UpstreamName } from '../upstream.error';
 import { signRequest } from './aksk-signer';

@@ -1,4 +1,5 @@
-import type { GatewayConfig, WorkspaceTeamConfig } from '../../config/gateway-config.schema';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import type { WorkspaceTeamConfig } from '../../workspace/workspace-account.schema';
 import { IamTokenService, type TokenAccount } from './iam-token.service';
 import type { IamClient, IamToken } from './iam.client';
 import type { TokenSource } from './token-retry';

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type {
   AgencyAuthConfig,
-  GatewayConfig,
   PasswordIdentityConfig,
   WorkspaceTeamConfig,
-} from '../../config/gateway-config.schema';
+} from '../../workspace/workspace-account.schema';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { IamClient, type IamToken } from './iam.client';
 import { SharedIamTokens } from './shared-iam-tokens';

@@ -1,20 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '../../common/problem';
 import { GATEWAY_CONFIG } from '../../config/config.tokens';
-import type { GatewayConfig, TeamConfig } from '../../config/gateway-config.schema';
-import { UPSTREAM_PROFILES, type AuthKind, type UpstreamProfiles } from '../upstream-profiles';
+import type { GatewayConfig } from '../../config/gateway-config.schema';
+import type { AkSkAuthConfig } from '../../workspace/workspace-account.schema';
+import { UPSTREAM_PROFILES, type UpstreamProfiles } from '../upstream-profiles';
 import type { UpstreamName } from '../upstream.error';
-import { akskAuth, headerAuth, iamTokenAuth, type UpstreamTarget } from './auth-strategies';
-import { IamTokenService } from './iam-token.service';
+import {
+  akskAuth,
+  headerAuth,
+  iamTokenAuth,
+  type AuthStrategy,
+  type UpstreamTarget,
+} from './auth-strategies';
+import { IamTokenService, type TokenAccount } from './iam-token.service';
 
 /** The upstreams a team's calls go to (IAM is reached through the token service only). */
 export type TeamUpstream = Exclude<UpstreamName, 'iam'>;
 
-const PROVIDER_LABEL: Record<TeamUpstream, string> = {
-  rainbond: 'Rainbond',
-  'app-center': 'Workspace',
-  'app-warehouse': 'Workspace',
-};
+/** The room's auth strategies, which a provider's upstream definition picks from for a team. */
+export interface AuthStrategies {
+  /** A fixed header, e.g. a personal access token as the raw `Authorization` value. */
+  header(name: string, value: string): AuthStrategy;
+  /** The account's IAM token in `X-Auth-Token`, cached, fetched again once when rejected. */
+  iamToken(account: TokenAccount): AuthStrategy;
+  /** Every request signed with the account's AK/SK (SDK-HMAC-SHA256). */
+  aksk(projectId: string, auth: AkSkAuthConfig): AuthStrategy;
+}
 
 /**
  * Every team's upstream accounts with their credentials, built once from the config (whose secret
@@ -27,13 +38,21 @@ export class UpstreamAccounts {
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
-    @Inject(UPSTREAM_PROFILES) profiles: UpstreamProfiles,
+    @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,
     tokens: IamTokenService,
   ) {
+    const strategies: AuthStrategies = {
+      header: headerAuth,
+      iamToken: (account) => iamTokenAuth(tokens.tokensFor(account)),
+      aksk: akskAuth,
+    };
     for (const [key, team] of Object.entries(config.teams)) {
-      for (const upstream of Object.keys(PROVIDER_LABEL) as TeamUpstream[]) {
-        const target = targetOf(upstream, profiles[upstream].auth, team, tokens);
-        if (target) this.targets.set(targetKey(upstream, key), target);
+      const sections: Readonly<Record<string, unknown>> = team;
+      for (const { name, teamAccount } of Object.values(profiles)) {
+        const section = teamAccount && sections[teamAccount.section];
+        if (teamAccount && section !== undefined) {
+          this.targets.set(targetKey(name, key), teamAccount.target(section, strategies));
+        }
       }
     }
   }
@@ -42,44 +61,13 @@ export class UpstreamAccounts {
   targetOf(upstream: TeamUpstream, team: string): UpstreamTarget {
     const target = this.targets.get(targetKey(upstream, team));
     if (!target) {
-      throw ProblemError.of(
-        'provider-not-configured',
-        `team ${team} has no ${PROVIDER_LABEL[upstream]} account`,
-      );
+      const platform = this.profiles[upstream].teamAccount?.platform ?? upstream;
+      throw ProblemError.of('provider-not-configured', `team ${team} has no ${platform} account`);
     }
     return target;
   }
 }
 
-function targetKey(upstream: TeamUpstream, team: string): string {
+function targetKey(upstream: UpstreamName, team: string): string {
   return `${upstream}\u0000${team}`;
-}
-
-function targetOf(
-  upstream: TeamUpstream,
-  auth: AuthKind,
-  team: TeamConfig,
-  tokens: IamTokenService,
-): UpstreamTarget | undefined {
-  if (auth === 'rainbond-token') {
-    const { rainbond } = team;
-    return (
-      rainbond && {
-        baseUrl: rainbond.baseUrl,
-        account: rainbond.teamName,
-        auth: headerAuth('authorization', rainbond.token),
-      }
-    );
-  }
-  const { workspace } = team;
-  if (!workspace) return undefined;
-  const { auth: credentials, projectId, endpoints } = workspace;
-  return {
-    baseUrl: upstream === 'app-center' ? endpoints.appCenter : endpoints.appWarehouse,
-    account: projectId,
-    auth:
-      credentials.type === 'aksk'
-        ? akskAuth(projectId, credentials)
-        : iamTokenAuth(tokens.tokensFor({ ...workspace, auth: credentials })),
-  };
 }

@@ -1,17 +1,15 @@
+import { REGISTERED_PROVIDERS } from '../../applications/registered-providers';
 import type { GatewayConfig, TeamConfig } from '../../config/gateway-config.schema';
-import { settingsKeyOf, type UpstreamProfile, type UpstreamProfiles } from '../upstream-profiles';
-import type { UpstreamName } from '../upstream.error';
+import type { UpstreamProfile, UpstreamProfiles } from '../upstream-profiles';
 import type { PoolSettings } from './undici-axios-adapter';
 
 /** The configured endpoints of one team, each with the upstream whose profile applies to it. */
-function endpointsOf(team: TeamConfig): [UpstreamName, string][] {
-  const endpoints: [UpstreamName, string][] = [];
-  if (team.rainbond) endpoints.push(['rainbond', team.rainbond.baseUrl]);
-  if (team.workspace) {
-    const { appCenter, appWarehouse, iam } = team.workspace.endpoints;
-    endpoints.push(['app-center', appCenter], ['app-warehouse', appWarehouse], ['iam', iam]);
-  }
-  return endpoints;
+function endpointsOf(team: TeamConfig): (readonly [string, string])[] {
+  const sections: Readonly<Record<string, unknown>> = team;
+  return REGISTERED_PROVIDERS.flatMap(({ account }) => {
+    const section = sections[account.key];
+    return section === undefined ? [] : account.endpoints(section);
+  });
 }
 
 /**
@@ -24,10 +22,13 @@ export function poolSettingsFor(
   config: Pick<GatewayConfig, 'teams' | 'proxy'>,
   origin: string,
 ): PoolSettings {
+  const byName = new Map<string, UpstreamProfile>(
+    Object.values(profiles).map((profile) => [profile.name, profile]),
+  );
   const here = Object.values(config.teams)
     .flatMap(endpointsOf)
     .filter(([, url]) => new URL(url).origin === origin)
-    .map(([upstream]) => profiles[upstream]);
+    .flatMap(([upstream]) => byName.get(upstream) ?? []);
   const chosen: UpstreamProfile[] = here.length > 0 ? here : Object.values(profiles);
   const most = (pick: (profile: UpstreamProfile) => number) => Math.max(...chosen.map(pick));
   const timeoutMs = most((profile) => profile.timeoutMs);
@@ -47,7 +48,7 @@ export function insecureTlsWarnings(profiles: UpstreamProfiles): string[] {
   return Object.values(profiles)
     .filter((profile) => profile.pool.tls?.rejectUnauthorized === false)
     .map((profile) => {
-      const key = settingsKeyOf(profile.name);
+      const key = profile.settingsKey;
       return `TLS CERTIFICATES ARE NOT VERIFIED for upstream ${key} (upstreams.${key}.tls.rejectUnauthorized: false): anyone on the network path can read and change its calls, credentials included. For a test installation only; give tls.ca instead.`;
     });
 }

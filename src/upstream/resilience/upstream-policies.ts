@@ -62,7 +62,7 @@ interface Circuit {
  */
 @Injectable()
 export class UpstreamPolicies {
-  private readonly perUpstream: Readonly<Record<UpstreamName, UpstreamRules>>;
+  private readonly perUpstream: ReadonlyMap<UpstreamName, UpstreamRules>;
   private readonly circuits = new Map<string, Circuit>();
 
   constructor(
@@ -84,12 +84,9 @@ export class UpstreamPolicies {
         retryNotSent: retry(handleWhen(isNotSent), { maxAttempts, backoff }),
       };
     };
-    this.perUpstream = {
-      rainbond: rulesOf(profiles.rainbond),
-      'app-center': rulesOf(profiles['app-center']),
-      'app-warehouse': rulesOf(profiles['app-warehouse']),
-      iam: rulesOf(profiles.iam),
-    };
+    this.perUpstream = new Map(
+      Object.values(profiles).map((profile) => [profile.name, rulesOf(profile)]),
+    );
   }
 
   /**
@@ -98,7 +95,8 @@ export class UpstreamPolicies {
    * Retry-After: nothing was sent upstream.
    */
   async execute<T>(call: PolicyScope, attempt: (attempt: number) => Promise<T>): Promise<T> {
-    const rules = this.perUpstream[call.provider];
+    const rules = this.perUpstream.get(call.provider);
+    if (!rules) throw new Error(`no profile for upstream ${call.provider}`);
     const circuit = this.circuitFor(call);
     const retrying = call.idempotent ? rules.retryIdempotent : rules.retryNotSent;
     try {

@@ -1,12 +1,12 @@
-import type { RainbondAppRef } from '../applications/application-id';
+import type { RainbondAppRef } from './rainbond.provider';
 import { formatApplicationId } from '../applications/application-id';
-import type { AppInfo, ServiceBaseInfo, ServiceEvent } from '../rainbond/rainbond.wire';
+import type { AppInfo, ServiceBaseInfo, ServiceEvent } from './rainbond.wire';
 import type {
   ApplicationProgress,
   ComponentEvent,
   ComponentProgress,
   ComponentState,
-} from './progress.model';
+} from '../progress/progress.model';
 import { toOptionalUtcTimestamp } from '../common/upstream-time';
 
 /**
