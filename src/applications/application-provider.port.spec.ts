@@ -50,9 +50,10 @@ describe('ProviderRegistry', () => {
   const a = publisher();
   const b = publisher();
   const installer = { install: jest.fn() };
+  const progress = { progress: jest.fn() };
   const registry = new ProviderRegistry([
     registration('app-warehouse', { publish: { requestClass: BodyB, publisher: b } }),
-    registration('rainbond', { installer }),
+    registration('rainbond', { installer, progress }),
     registration('app-center', { publish: { requestClass: BodyA, publisher: a } }, 0),
   ]);
 
@@ -78,6 +79,16 @@ describe('ProviderRegistry', () => {
     const problem = problemOf(() => registry.installer({ provider: 'app-center', appId: 'x' }));
     expect(problem.extras.errors).toEqual([
       { field: 'id', message: 'install applies to rainbond ids only' },
+    ]);
+  });
+
+  it("reads progress through the id's provider, and refuses an id whose provider has none", () => {
+    expect(registry.progressReader({ provider: 'rainbond', region: 'r', appId: 1 })).toBe(progress);
+    const problem = problemOf(() =>
+      registry.progressReader({ provider: 'app-center', appId: 'x' }),
+    );
+    expect(problem.extras.errors).toEqual([
+      { field: 'id', message: 'app-center applications have no progress' },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { CopyApplicationRequest } from './dto/copy-application.dto';
 import type { InstallApplicationRequest } from './dto/install-application.dto';
 import type { UpgradeApplicationRequest } from './dto/upgrade-application.dto';
 import type { Application } from './models/application.model';
+import type { ApplicationProgress } from '../progress/progress.model';
 import type { Catalog } from './models/catalog.model';
 import type { UpgradeResult } from './models/upgrade-option.model';
 import type { ProviderRegistration, PublishRoute } from './provider-registration';
@@ -80,6 +81,11 @@ export interface UpgradeOptionsReader<A extends ApplicationRef> {
   upgradeOptions(team: TeamContext, app: A): Promise<UpgradeResult>;
 }
 
+/** Where an application's long-running upstream work stands (`…/status`, `…/events`). */
+export interface AppProgressReader<A extends ApplicationRef> {
+  progress(team: TeamContext, app: A): Promise<ApplicationProgress>;
+}
+
 export interface CatalogReader {
   /** What a publish form may offer as catalog or category. */
   catalogs(team: TeamContext): Promise<Catalog[]>;
@@ -150,6 +156,12 @@ export class ProviderRegistry {
   upgradeOptionsReader(app: ApplicationRef): UpgradeOptionsReader<ApplicationRef> {
     const reader = this.byName.get(app.provider)?.upgradeOptions;
     if (!reader) throw noSuch(app, 'upgrade options');
+    return reader;
+  }
+
+  progressReader(app: ApplicationRef): AppProgressReader<ApplicationRef> {
+    const reader = this.byName.get(app.provider)?.progress;
+    if (!reader) throw noSuch(app, 'progress');
     return reader;
   }
 

@@ -4,6 +4,7 @@ import type { TeamContext } from '../teams/team-context';
 import type { ApplicationRef, ProviderName } from './application-id';
 import type {
   AppCopier,
+  AppProgressReader,
   AppInstaller,
   ApplicationPublisher,
   ApplicationReader,
@@ -44,6 +45,7 @@ export interface ProviderRegistration<P extends ProviderName = ProviderName> {
   readonly copier?: AppCopier<RefOf<P>>;
   readonly upgrader?: AppUpgrader<RefOf<P>>;
   readonly upgradeOptions?: UpgradeOptionsReader<RefOf<P>>;
+  readonly progress?: AppProgressReader<RefOf<P>>;
   readonly catalog?: CatalogReader;
 }
 

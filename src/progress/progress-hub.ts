@@ -1,3 +1,4 @@
+import { ProviderRegistry } from '../applications/application-provider.port';
 import { createHash } from 'node:crypto';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { formatApplicationId, type ApplicationRef } from '../applications/application-id';
@@ -10,7 +11,6 @@ import type { TeamContext } from '../teams/team-context';
 import type { ApplicationProgress } from './progress.model';
 import { PROGRESS_BUS } from './progress.di-tokens';
 import type { BusMessage, GoneProblem, ProgressBus, Snapshot } from './progress-bus';
-import { ProgressReader } from './progress-reader';
 
 export type Listener = (snapshot: Snapshot) => void;
 
@@ -46,7 +46,7 @@ export class ProgressHub implements BeforeApplicationShutdown {
   private closing = false;
 
   constructor(
-    private readonly reader: ProgressReader,
+    private readonly providers: ProviderRegistry,
     @Inject(PROGRESS_BUS) private readonly bus: ProgressBus,
     private readonly metrics: GatewayMetrics,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
@@ -147,7 +147,7 @@ export class ProgressHub implements BeforeApplicationShutdown {
   private async poll(topic: Topic): Promise<boolean> {
     let progress: ApplicationProgress;
     try {
-      progress = await this.reader.read(topic.team, topic.app);
+      progress = await this.providers.progressReader(topic.app).progress(topic.team, topic.app);
       topic.failingSince = undefined;
     } catch (error) {
       const { problem } = toProblem(error);

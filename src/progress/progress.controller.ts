@@ -1,3 +1,4 @@
+import { ProviderRegistry } from '../applications/application-provider.port';
 import { Controller, Get, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
@@ -18,7 +19,6 @@ import { CurrentTeam } from '../teams/team.decorators';
 import { EventsQuery } from './events-query.dto';
 import { ApplicationProgress, StreamTicket } from './progress.model';
 import { monitorLinks } from './progress-links';
-import { ProgressReader } from './progress-reader';
 import { ProgressStreams } from './progress-streams';
 import { STREAM_TICKETS } from './progress.di-tokens';
 import type { StreamTickets } from './stream-tickets';
@@ -46,7 +46,7 @@ const EVENTS_DESCRIPTION = [
 @Controller({ path: 'teams/:team/applications', version: '1' })
 export class ProgressController {
   constructor(
-    private readonly reader: ProgressReader,
+    private readonly providers: ProviderRegistry,
     private readonly streams: ProgressStreams,
     @Inject(STREAM_TICKETS) private readonly tickets: StreamTickets,
   ) {}
@@ -64,7 +64,8 @@ export class ProgressController {
     @Param() params: ApplicationParams,
     @CurrentTeam() team: TeamContext,
   ): Promise<ApplicationProgress> {
-    return this.reader.read(team, parseApplicationId(params.id));
+    const app = parseApplicationId(params.id);
+    return this.providers.progressReader(app).progress(team, app);
   }
 
   @Get(':id/events')

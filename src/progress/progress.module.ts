@@ -4,14 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { ApplicationsModule } from '../applications/applications.module';
 import { GATEWAY_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
-import { RainbondModule } from '../rainbond/rainbond.module';
 import { RedisConnection } from '../redis/redis-connection';
 import { TeamsModule } from '../teams/teams.module';
 import { PROGRESS_BUS, STREAM_TICKETS } from './progress.di-tokens';
 import { ProgressController } from './progress.controller';
 import { LocalProgressBus } from './progress-bus';
 import { ProgressHub } from './progress-hub';
-import { ProgressReader } from './progress-reader';
 import { ProgressStreams } from './progress-streams';
 import { RedisProgressBus } from './redis-progress-bus';
 import { registerStreamTicketHook } from './stream-ticket.hook';
@@ -19,10 +17,9 @@ import { StreamTickets } from './stream-tickets';
 
 /** Progress of asynchronous upstream work: the status read, event streams, one poller per app. */
 @Module({
-  imports: [TeamsModule, RainbondModule, ApplicationsModule],
+  imports: [TeamsModule, ApplicationsModule],
   controllers: [ProgressController],
   providers: [
-    ProgressReader,
     ProgressHub,
     ProgressStreams,
     {

@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { UpstreamModule } from '../upstream/upstream.module';
 import type { ProviderRegistration } from '../applications/provider-registration';
 import { RainbondAdapter } from './rainbond.adapter';
+import { RainbondProgressReader } from './rainbond-progress.reader';
 import { RAINBOND_REGISTRATIONS } from './rainbond.provider';
 
-/** Rainbond has the app operations (install, copy, upgrade) and upgrade options; no publish. */
-function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'rainbond'>[] {
+/** Rainbond has the app operations (install, copy, upgrade), upgrade options and progress; no publish. */
+function rainbondRegistrations(
+  adapter: RainbondAdapter,
+  progress: RainbondProgressReader,
+): ProviderRegistration<'rainbond'>[] {
   return [
     {
       provider: 'rainbond',
@@ -15,6 +19,7 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
       copier: adapter,
       upgrader: adapter,
       upgradeOptions: adapter,
+      progress,
     },
   ];
 }
@@ -24,12 +29,13 @@ function rainbondRegistrations(adapter: RainbondAdapter): ProviderRegistration<'
   imports: [UpstreamModule],
   providers: [
     RainbondAdapter,
+    RainbondProgressReader,
     {
       provide: RAINBOND_REGISTRATIONS,
       useFactory: rainbondRegistrations,
-      inject: [RainbondAdapter],
+      inject: [RainbondAdapter, RainbondProgressReader],
     },
   ],
-  exports: [RAINBOND_REGISTRATIONS, RainbondAdapter],
+  exports: [RAINBOND_REGISTRATIONS],
 })
 export class RainbondModule {}
