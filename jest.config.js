@@ -1,5 +1,13 @@
 /** Unit specs sit beside the code (src/, sandbox/); e2e specs boot the gateway against the simulators. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+// Specs are compiled exactly as the build compiles the code (.swcrc: legacy decorators with their
+// metadata, define semantics for class fields, kept class names, es2022). Only `exclude` is left out:
+// it keeps specs and test helpers out of dist/, and here they are the point. `swcrc: false` stops SWC
+// from reading .swcrc again (and excluding them after all). Types are checked by `npm run typecheck`.
+const { $schema, exclude, ...build } = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
+const swcJest = ['@swc/jest', { ...build, swcrc: false }];
 // The client's ES module sources import siblings as `./x.js`; Jest resolves them to `./x.ts`.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
@@ -15,7 +23,7 @@ module.exports = {
         '<rootDir>/scripts/**/*.spec.ts',
         '<rootDir>/bench/**/*.spec.ts',
       ],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': swcJest },
       moduleNameMapper,
     },
     {
@@ -23,7 +31,7 @@ module.exports = {
       rootDir: '.',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': swcJest },
       moduleNameMapper,
     },
   ],
