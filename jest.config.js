@@ -14,7 +14,8 @@ const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 module.exports = {
   // Jest's default (one worker fewer than the cores) runs everything in one process on a 2-core
   // machine. Most e2e suites wait on sockets, timers and child processes, so one worker per core
-  // keeps both cores busy: 194 s in one process, 106 s with two workers, 110 s with three.
+  // keeps both cores busy. Measured on a shared 2-core machine: 194 s in one process, 98-106 s with
+  // two workers, 100-110 s with three.
   maxWorkers: '100%',
   projects: [
     {
