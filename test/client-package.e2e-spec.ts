@@ -53,13 +53,18 @@ describe('the packed client in another project', () => {
 
   beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'gateway-client-consumer-'));
-    const packed = await run('npm', ['pack', '--pack-destination', project, '--json'], {
-      cwd: join(ROOT, 'client'),
-    });
-    const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
-    writeConsumerProject(project, filename);
-    await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project });
-    gateway = await startTestGateway();
+    // The gateway starts while npm packs and installs in their own processes.
+    const started = startTestGateway();
+    try {
+      const packed = await run('npm', ['pack', '--pack-destination', project, '--json'], {
+        cwd: join(ROOT, 'client'),
+      });
+      const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
+      writeConsumerProject(project, filename);
+      await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project });
+    } finally {
+      gateway = await started; // closed by afterAll even when packing failed
+    }
   }, 120_000);
   afterAll(async () => {
     await gateway?.close();

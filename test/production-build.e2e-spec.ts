@@ -57,55 +57,63 @@ const { createOpenApiDocument, serializeOpenApiDocument } = require(out + '/src/
 `;
 
 describe('the SWC builds (npm run build, npm run build:sandbox)', () => {
-  afterEach(() => rmSync(join(ROOT, OUT), { recursive: true, force: true }));
-
   it('builds the gateway without the simulators, and that build asks for CONFIG_FILE', () => {
-    buildAs('build', ['swc', 'src', '-d', 'dist']);
-    const files = filesUnder(join(ROOT, OUT));
-    expect(files).toEqual(expect.arrayContaining(['main.js', 'app.factory.js']));
-    expect(files.filter((file) => /sandbox|simulator/.test(file))).toEqual([]);
-
-    const run = spawnSync(process.execPath, [join(OUT, 'main.js')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, PORT: '0' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('CONFIG_FILE is not set, and this build has no sandbox');
-  }, 60_000);
-
-  it('keeps the metadata Swagger and class-validator need (same OpenAPI document, DTO validation on)', () => {
-    buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']);
-
-    const probe = execFileSync(process.execPath, ['-e', PROBE, join(ROOT, OUT)], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH },
-      encoding: 'utf8',
-    });
-    const { document, invalid } = JSON.parse(probe) as {
-      document: string;
-      invalid: { type: string; errors: { field: string }[] };
-    };
-    expect(document).toBe(readFileSync(join(ROOT, 'openapi.json'), 'utf8'));
-    expect(invalid.type).toBe('https://gateway.internal/problems/validation-failed');
-    expect(invalid.errors.map((error) => error.field)).toContain('name');
-  }, 60_000);
-
-  it('starts sandbox mode from the built main.js, which finds the simulators beside it', async () => {
-    buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']);
-    const child = spawn(process.execPath, [join(OUT, 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, PORT: '0' },
-    });
-    const stdout = output(child.stdout);
-    const exited = once(child, 'exit');
     try {
-      await stdout.waitFor(/Application gateway is ready \(sandbox mode\)/);
-      child.kill('SIGTERM');
-      expect(await exited).toEqual([0, null]);
+      buildAs('build', ['swc', 'src', '-d', 'dist']);
+      const files = filesUnder(join(ROOT, OUT));
+      expect(files).toEqual(expect.arrayContaining(['main.js', 'app.factory.js']));
+      expect(files.filter((file) => /sandbox|simulator/.test(file))).toEqual([]);
+
+      const run = spawnSync(process.execPath, [join(OUT, 'main.js')], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, PORT: '0' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('CONFIG_FILE is not set, and this build has no sandbox');
     } finally {
-      child.kill('SIGKILL');
+      rmSync(join(ROOT, OUT), { recursive: true, force: true });
     }
   }, 60_000);
+
+  /** One sandbox build for both checks: neither writes into it. */
+  describe('npm run build:sandbox', () => {
+    beforeAll(
+      () => buildAs('build:sandbox', ['swc', 'src', 'sandbox', '-d', 'dist-sandbox']),
+      60_000,
+    );
+    afterAll(() => rmSync(join(ROOT, OUT), { recursive: true, force: true }));
+
+    it('keeps the metadata Swagger and class-validator need (same OpenAPI document, DTO validation on)', () => {
+      const probe = execFileSync(process.execPath, ['-e', PROBE, join(ROOT, OUT)], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH },
+        encoding: 'utf8',
+      });
+      const { document, invalid } = JSON.parse(probe) as {
+        document: string;
+        invalid: { type: string; errors: { field: string }[] };
+      };
+      expect(document).toBe(readFileSync(join(ROOT, 'openapi.json'), 'utf8'));
+      expect(invalid.type).toBe('https://gateway.internal/problems/validation-failed');
+      expect(invalid.errors.map((error) => error.field)).toContain('name');
+    }, 60_000);
+
+    it('starts sandbox mode from the built main.js, which finds the simulators beside it', async () => {
+      const child = spawn(process.execPath, [join(OUT, 'src', 'main.js')], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, PORT: '0' },
+      });
+      const stdout = output(child.stdout);
+      const exited = once(child, 'exit');
+      try {
+        await stdout.waitFor(/Application gateway is ready \(sandbox mode\)/);
+        child.kill('SIGTERM');
+        expect(await exited).toEqual([0, null]);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }, 60_000);
+  });
 });

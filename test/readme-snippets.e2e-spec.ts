@@ -28,6 +28,33 @@ function snippetsOf(file: string): Snippet[] {
   return snippets;
 }
 
+const OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  moduleDetection: ts.ModuleDetectionKind.Force,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['node'],
+  typeRoots: [join(ROOT, 'node_modules', '@types')],
+  skipLibCheck: true,
+  paths: { '@application-gateway/client': [join(ROOT, 'client', 'src', 'index.ts')] },
+};
+
+/**
+ * One compiler host for every check: the libraries and the client sources, which no check changes,
+ * are parsed once (as an editor's language service does), only the snippets themselves each time.
+ */
+const host = ts.createCompilerHost(OPTIONS);
+const parsed = new Map<string, ts.SourceFile | undefined>();
+const parse = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, languageVersion, ...rest) => {
+  if (fileName.startsWith(tmpdir())) return parse(fileName, languageVersion, ...rest);
+  if (!parsed.has(fileName)) parsed.set(fileName, parse(fileName, languageVersion, ...rest));
+  return parsed.get(fileName);
+};
+
 /** Type-checks snippets as a consumer's ES modules importing the client package by its name. */
 function typeErrors(snippets: Snippet[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'readme-snippets-'));
@@ -37,19 +64,7 @@ function typeErrors(snippets: Snippet[]): string[] {
       writeFileSync(file, snippet.code);
       return file;
     });
-    const program = ts.createProgram(files, {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      moduleDetection: ts.ModuleDetectionKind.Force,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      typeRoots: [join(ROOT, 'node_modules', '@types')],
-      skipLibCheck: true,
-      paths: { '@application-gateway/client': [join(ROOT, 'client', 'src', 'index.ts')] },
-    });
+    const program = ts.createProgram(files, OPTIONS, host);
     return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
       const index = diagnostic.file ? files.indexOf(diagnostic.file.fileName) : -1;

@@ -60,6 +60,22 @@ export function repositoryFiles(): string[] {
 }
 
 /**
+ * Both images' programs read the same sources and typings: a compiler host that parses each file
+ * once (per parse setting) for all of them, as an editor's language service does.
+ */
+const parsedFiles = new Map<string, ts.SourceFile | undefined>();
+function compilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, setting, ...rest) => {
+    const key = `${fileName}\0${JSON.stringify(setting)}`;
+    if (!parsedFiles.has(key)) parsedFiles.set(key, parse(fileName, setting, ...rest));
+    return parsedFiles.get(key);
+  };
+  return host;
+}
+
+/**
  * The `.js` files `tsc -p tsconfigPath` writes, as paths in the image (outDir dist, below its
  * rootDir). A file the program pulls in from outside rootDir (an import of sandbox/ from src/ in
  * the production build) fails here, as it fails tsc.
@@ -75,7 +91,11 @@ export function compiledFiles(tsconfigPath: string): string[] {
       },
     },
   )!;
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const program = ts.createProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    host: compilerHost(parsed.options),
+  });
   const rootDir = parsed.options.rootDir!;
   return program
     .getSourceFiles()
