@@ -59,6 +59,7 @@ describe('RainbondAdapter against a loopback upstream', () => {
   let account: TeamContext;
   let globex: TeamContext;
   let adapter: RainbondAdapter;
+  let impatientAdapter: RainbondAdapter;
   let seen: Seen[];
   /** The answer to every write (POST). */
   let reply: Reply;
@@ -97,14 +98,19 @@ describe('RainbondAdapter against a loopback upstream', () => {
     };
     account = teamContextOf('acme', teams.acme);
     globex = teamContextOf('globex', teams.globex);
-    const upstreams = {
-      ...QUIET_POLICIES.upstreams,
-      rainbond: { ...QUIET_POLICIES.upstreams.rainbond, timeoutMs: 300 },
+    const withTimeout = (timeoutMs: number) => {
+      const upstreams = {
+        ...QUIET_POLICIES.upstreams,
+        rainbond: { ...QUIET_POLICIES.upstreams.rainbond, timeoutMs },
+      };
+      return new RainbondAdapter(
+        testUpstreamPipeline(new HttpService(axios.create()), teams, { settings: { upstreams } })
+          .pipeline,
+      );
     };
-    adapter = new RainbondAdapter(
-      testUpstreamPipeline(new HttpService(axios.create()), teams, { settings: { upstreams } })
-        .pipeline,
-    );
+    // generous for the answers a loaded test machine may be slow to read; short for the timeout
+    adapter = withTimeout(5_000);
+    impatientAdapter = withTimeout(300);
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
@@ -225,7 +231,7 @@ describe('RainbondAdapter against a loopback upstream', () => {
 
   it('times out after the configured rainbond timeout', async () => {
     reply = { status: 200, body: SEED_MARKET_INSTALL, delayMs: 1_000 };
-    await expect(adapter.install(account, APP, INSTALL_REQUEST)).rejects.toMatchObject({
+    await expect(impatientAdapter.install(account, APP, INSTALL_REQUEST)).rejects.toMatchObject({
       kind: 'timeout',
     });
   });
