@@ -4,6 +4,17 @@ import eslintPluginPrettierRecommended from 'eslint-plugin-prettier/recommended'
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const NO_SANDBOX = {
+  regex: '^(\\.\\./)+sandbox(/|$)',
+  message: 'src/ must not import the simulators (sandbox/ is not in the production build).',
+};
+const NO_UPSTREAM_CONFIG = {
+  group: ['**/config/config.tokens'],
+  importNames: ['UPSTREAM_CONFIG'],
+  message:
+    'Only src/upstream/ reads the upstream credentials; inject GATEWAY_CONFIG, which has none.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,22 +51,15 @@ export default tseslint.config(
     },
   },
   {
-    // The gateway never depends on the simulators: the production build leaves sandbox/ out.
+    // The gateway never depends on the simulators: the production build leaves sandbox/ out; and
+    // only the outbound room (and the config that builds it) sees the upstream credentials.
     files: ['src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+sandbox(/|$)',
-              message:
-                'src/ must not import the simulators (sandbox/ is not in the production build).',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['src/upstream/**', 'src/config/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX, NO_UPSTREAM_CONFIG] }] },
+  },
+  {
+    files: ['src/upstream/**/*.ts', 'src/config/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SANDBOX] }] },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

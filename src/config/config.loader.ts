@@ -177,7 +177,8 @@ function weakKeyProblems(config: unknown, problems: ConfigProblems): void {
   });
 }
 
-function pathsOf(config: unknown, patterns: string[]): string[] {
+/** The paths present in `config` that `patterns` (with `*` for any key or index) name. */
+export function pathsOf(config: unknown, patterns: readonly string[]): string[] {
   return patterns.flatMap((pattern) => concretePaths(config, pattern.split('.'), []));
 }
 

@@ -505,16 +505,21 @@ export type CallerConfig = z.infer<typeof callerSchema>;
 export type TracingConfig = GatewayConfig['tracing'];
 export type ProgressConfig = GatewayConfig['progress'];
 
+/** The secrets only the outbound room may read: the teams' upstream credentials and TLS keys. */
+export const UPSTREAM_SECRET_PATHS = [
+  ...REGISTERED_PROVIDERS.flatMap(({ account }) =>
+    account.secrets.map((path) => `teams.*.${account.key}.${path}`),
+  ),
+  'upstreams.*.tls.key',
+];
+
 /** Paths (with `*` for any key or index) whose values are secrets and must come from a reference. */
 export const SECRET_PATHS = [
   'progress.ticketSecret',
   'reads.cursorSecret',
   'redis.url',
   'redis.password',
-  ...REGISTERED_PROVIDERS.flatMap(({ account }) =>
-    account.secrets.map((path) => `teams.*.${account.key}.${path}`),
-  ),
-  'upstreams.*.tls.key',
+  ...UPSTREAM_SECRET_PATHS,
 ];
 
 /** Paths whose values must come from a `file:` reference: PEM files, too long for a variable. */

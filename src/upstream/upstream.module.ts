@@ -7,7 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { trace as otelTrace } from '@opentelemetry/api';
-import { GATEWAY_CONFIG } from '../config/config.tokens';
+import { UPSTREAM_CONFIG } from '../config/config.tokens';
 import type { GatewayConfig } from '../config/gateway-config.schema';
 import { UpstreamPolicies } from './resilience/upstream-policies';
 import { outgoingTraceHeaders, traceContextOf } from '../tracing/trace-context';
@@ -42,13 +42,13 @@ import {
     {
       provide: UPSTREAM_PROFILES,
       useFactory: (config: GatewayConfig) => buildUpstreamProfiles(config),
-      inject: [GATEWAY_CONFIG],
+      inject: [UPSTREAM_CONFIG],
     },
     {
       provide: UndiciAxiosTransport,
       useFactory: (profiles: UpstreamProfiles, config: GatewayConfig) =>
         new UndiciAxiosTransport((origin) => poolSettingsFor(profiles, config, origin)),
-      inject: [UPSTREAM_PROFILES, GATEWAY_CONFIG],
+      inject: [UPSTREAM_PROFILES, UPSTREAM_CONFIG],
     },
     UpstreamPolicies,
     UpstreamSender,

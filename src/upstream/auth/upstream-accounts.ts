@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ProblemError } from '../../common/problem';
-import { GATEWAY_CONFIG } from '../../config/config.tokens';
+import { UPSTREAM_CONFIG } from '../../config/config.tokens';
 import type { GatewayConfig } from '../../config/gateway-config.schema';
 import type { AkSkAuthConfig } from '../../workspace/workspace-account.schema';
 import { UPSTREAM_PROFILES, type UpstreamProfiles } from '../upstream-profiles';
@@ -37,7 +37,7 @@ export class UpstreamAccounts {
   private readonly targets = new Map<string, UpstreamTarget>();
 
   constructor(
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    @Inject(UPSTREAM_CONFIG) config: GatewayConfig,
     @Inject(UPSTREAM_PROFILES) private readonly profiles: UpstreamProfiles,
     tokens: IamTokenService,
   ) {
