@@ -28,7 +28,13 @@ import {
   type UploadAppRequest,
   type UploadAppResponse,
 } from './app-center.wire';
-import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
+import {
+  callInProject,
+  JSON_BODY,
+  pageQuery,
+  requireWorkspace,
+  type WorkspacePage,
+} from './workspace-account';
 
 /**
  * The Workspace App Center: publish, reads and catalogs. The only place that knows its paths; the
@@ -92,45 +98,39 @@ export class AppCenterAdapter
   }
 
   /** UploadApp: `POST /v1/{project_id}/app-center/apps`. */
-  private async uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
-    const { projectId } = requireWorkspace(team);
-    const response = await this.upstream.call('app-center', team.key, {
+  private uploadApp(team: TeamContext, body: UploadAppRequest): Promise<UploadAppResponse> {
+    return callInProject(this.upstream, 'app-center', team, (projectId) => ({
       operation: 'publish',
       method: 'POST',
       path: encodePath`/v1/${projectId}/app-center/apps`,
       headers: JSON_BODY,
       body,
       schema: uploadAppResponseSchema,
-    });
-    return response.data;
+    }));
   }
 
   /** ListApps: `GET /v1/{project_id}/app-center/apps` (offset, limit 1–100, name contains). */
-  private async listApps(
+  private listApps(
     team: TeamContext,
     page: WorkspacePage & { name?: string },
   ): Promise<AppCenterList> {
-    const { projectId } = requireWorkspace(team);
-    const response = await this.upstream.call('app-center', team.key, {
+    return callInProject(this.upstream, 'app-center', team, (projectId) => ({
       operation: 'list-apps',
       method: 'GET',
       path: encodePath`/v1/${projectId}/app-center/apps`,
       query: pageQuery(page, { name: page.name }),
       schema: appCenterListSchema,
-    });
-    return response.data;
+    }));
   }
 
   /** ListAppCatalogs: `GET /v1/{project_id}/app-center/app-catalogs`. */
-  private async listCatalogs(team: TeamContext): Promise<AppCatalogList> {
-    const { projectId } = requireWorkspace(team);
-    const response = await this.upstream.call('app-center', team.key, {
+  private listCatalogs(team: TeamContext): Promise<AppCatalogList> {
+    return callInProject(this.upstream, 'app-center', team, (projectId) => ({
       operation: 'list-catalogs',
       method: 'GET',
       path: encodePath`/v1/${projectId}/app-center/app-catalogs`,
       schema: appCatalogListSchema,
-    });
-    return response.data;
+    }));
   }
 }
 

@@ -26,7 +26,13 @@ import {
   type CreateWarehouseAppRequest,
   type CreateWarehouseAppResponse,
 } from './app-warehouse.wire';
-import { JSON_BODY, pageQuery, requireWorkspace, type WorkspacePage } from './workspace-account';
+import {
+  callInProject,
+  JSON_BODY,
+  pageQuery,
+  requireWorkspace,
+  type WorkspacePage,
+} from './workspace-account';
 
 /**
  * The WorkspaceApp App Warehouse: publish, reads and its fixed categories. The only place that
@@ -86,35 +92,31 @@ export class AppWarehouseAdapter
   }
 
   /** CreateWarehouseApp: `POST /v1/{project_id}/app-warehouse/apps`. */
-  private async createApp(
+  private createApp(
     team: TeamContext,
     body: CreateWarehouseAppRequest,
   ): Promise<CreateWarehouseAppResponse> {
-    const { projectId } = requireWorkspace(team);
-    const response = await this.upstream.call('app-warehouse', team.key, {
+    return callInProject(this.upstream, 'app-warehouse', team, (projectId) => ({
       operation: 'publish',
       method: 'POST',
       path: encodePath`/v1/${projectId}/app-warehouse/apps`,
       headers: JSON_BODY,
       body,
       schema: createWarehouseAppResponseSchema,
-    });
-    return response.data;
+    }));
   }
 
   /** ListWarehouseApps: `GET /v1/{project_id}/app-warehouse/apps` (offset, limit, app_id, app_name). */
-  private async listApps(
+  private listApps(
     team: TeamContext,
     page: WorkspacePage & { appId?: string; name?: string },
   ): Promise<WarehouseAppList> {
-    const { projectId } = requireWorkspace(team);
-    const response = await this.upstream.call('app-warehouse', team.key, {
+    return callInProject(this.upstream, 'app-warehouse', team, (projectId) => ({
       operation: 'list-apps',
       method: 'GET',
       path: encodePath`/v1/${projectId}/app-warehouse/apps`,
       query: pageQuery(page, { app_id: page.appId, app_name: page.name }),
       schema: warehouseAppListSchema,
-    });
-    return response.data;
+    }));
   }
 }
