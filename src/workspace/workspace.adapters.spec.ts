@@ -1,11 +1,11 @@
 import type { PublishAppCenterRequest } from './publish-app-center.dto';
-import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 import type { WorkspaceTeamConfig } from './workspace-account.schema';
 import { ProblemError } from '../common/problem';
 import type { TeamContext } from '../teams/team-context';
 import type { UpstreamPipeline } from '../upstream/upstream-pipeline';
 import { AppCenterAdapter } from './app-center.adapter';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
+import { WAREHOUSE_PUBLISH } from './workspace.test-helpers';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ACCOUNT: WorkspaceTeamConfig = {
@@ -34,16 +34,6 @@ function appCenterRequest(bucketName?: string): PublishAppCenterRequest {
     catalogId: '1',
   };
 }
-
-const WAREHOUSE_REQUEST: PublishAppWarehouseRequest = {
-  provider: 'app-warehouse',
-  name: 'Postman',
-  category: 'WEB_AND_APPLICATION',
-  os: 'Windows',
-  version: '7.9.0.0',
-  versionName: 'Canary',
-  fileStorePath: 'file/Postman.exe',
-};
 
 /** A stand-in upstream pipeline that answers every call with `data`. */
 function upstreamAnswering(data: unknown) {
@@ -131,14 +121,14 @@ describe('AppWarehouseAdapter', () => {
 
   it('answers 404 provider-not-configured for a team without Workspace, without calling anything', async () => {
     const { adapter, call } = setup();
-    const error = await problem(adapter.publish(RAINBOND_ONLY, WAREHOUSE_REQUEST));
+    const error = await problem(adapter.publish(RAINBOND_ONLY, WAREHOUSE_PUBLISH));
     expect(error).toMatchObject({ status: 404, slug: 'provider-not-configured' });
     expect(call).not.toHaveBeenCalled();
   });
 
   it('sends the wire spelling of the category and maps the answer back', async () => {
     const { adapter, call } = setup();
-    const app = await adapter.publish(ACME, WAREHOUSE_REQUEST);
+    const app = await adapter.publish(ACME, WAREHOUSE_PUBLISH);
     expect(call).toHaveBeenCalledWith(
       'app-warehouse',
       'acme',

@@ -9,9 +9,9 @@ import { teamContextOf } from '../teams/team-context';
 import { AppCenterAdapter } from './app-center.adapter';
 import { toUploadAppRequest } from './app-center.mapper';
 import { AppWarehouseAdapter } from './app-warehouse.adapter';
+import { WAREHOUSE_PUBLISH } from './workspace.test-helpers';
 import { toCreateWarehouseAppRequest } from './app-warehouse.mapper';
 import type { PublishAppCenterRequest } from './publish-app-center.dto';
-import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ACCOUNT: WorkspaceTeamConfig = {
@@ -47,15 +47,6 @@ const UPLOAD: PublishAppCenterRequest = {
   catalogId: '1',
 };
 const UPLOAD_BODY = toUploadAppRequest(UPLOAD, PROJECT);
-const WAREHOUSE: PublishAppWarehouseRequest = {
-  provider: 'app-warehouse',
-  name: 'Postman',
-  category: 'WEB_AND_APPLICATION',
-  os: 'Windows',
-  version: '7.9.0.0',
-  versionName: 'Canary',
-  fileStorePath: 'file/Postman.exe',
-};
 const UPLOADED = { id: 'x-xx-xxx', name: 'notepad', catalog_id: 1 };
 const WKS_401 = { error_code: 'WKS.0401', error_msg: 'The token is invalid or expired' };
 
@@ -121,10 +112,10 @@ describe('AppCenterAdapter and AppWarehouseAdapter through the upstream room', (
   it('posts CreateWarehouseApp to the project path with the App Warehouse timeout', async () => {
     const created = { id: '6946', app_id: '6947', app_file_size: '401' };
     const { appWarehouse, request } = setup({ status: 200, body: created });
-    const published = await appWarehouse.publish(TEAM, WAREHOUSE);
+    const published = await appWarehouse.publish(TEAM, WAREHOUSE_PUBLISH);
     expect(published.raw).toEqual(created);
     expect(JSON.parse(request.mock.calls[0][0].data)).toEqual(
-      toCreateWarehouseAppRequest(WAREHOUSE),
+      toCreateWarehouseAppRequest(WAREHOUSE_PUBLISH),
     );
     expect(request.mock.calls[0][0]).toMatchObject({
       url: `http://127.0.0.1:1/appstream/v1/${PROJECT}/app-warehouse/apps`,
@@ -197,7 +188,7 @@ describe('AppCenterAdapter and AppWarehouseAdapter through the upstream room', (
       body: { error_code: 'WKS.00211102', error_msg: 'Too many applications' },
       headers: { 'x-request-id': 'job-req' },
     });
-    const error = await failure(appWarehouse.publish(TEAM, WAREHOUSE));
+    const error = await failure(appWarehouse.publish(TEAM, WAREHOUSE_PUBLISH));
     expect(error).toMatchObject({
       provider: 'app-warehouse',
       kind: 'response',

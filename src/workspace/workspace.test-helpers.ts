@@ -1,3 +1,5 @@
+import type { PublishAppWarehouseRequest } from './publish-app-warehouse.dto';
+
 /** A valid 5-byte PNG data URL, standing in for the seeds' truncated icons. */
 export const SEED_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAUA';
 
@@ -44,4 +46,15 @@ export const SEED_CREATE_WAREHOUSE_APP_RESPONSE = {
   modify_time: '2024-05-07T07:16:27.791729999Z',
   verify_status: 'VERIFYING',
   app_icon: SEED_ICON,
+};
+
+/** An App Warehouse publish as a caller sends it (seed 004's app). */
+export const WAREHOUSE_PUBLISH: PublishAppWarehouseRequest = {
+  provider: 'app-warehouse',
+  name: 'Postman',
+  category: 'WEB_AND_APPLICATION',
+  os: 'Windows',
+  version: '7.9.0.0',
+  versionName: 'Canary',
+  fileStorePath: 'file/Postman.exe',
 };
