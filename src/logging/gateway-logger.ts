@@ -28,8 +28,9 @@ export function censorCredentials(line: Record<string, unknown>): Record<string,
   for (const key in line) {
     const value: unknown = line[key];
     if (typeof value !== 'object' || value === null) continue;
+    // the common line has none: nothing is allocated for it
+    if (!CREDENTIAL_KEYS.some((name) => Object.hasOwn(value, name))) continue;
     const found = CREDENTIAL_KEYS.filter((name) => Object.hasOwn(value, name));
-    if (found.length === 0) continue;
     // Copied with its prototype and descriptors, so an Error stays one for pino's err serializer.
     const descriptors = Object.getOwnPropertyDescriptors(value);
     for (const [name, descriptor] of Object.entries(descriptors)) {

@@ -24,7 +24,7 @@ function rainbondRegistrations(
   ];
 }
 
-/** Rainbond provider: the adapter (which calls the upstream room) and its registration. Needs GATEWAY_CONFIG. */
+/** Rainbond provider: the adapter (which calls the upstream room), the progress reader over it and their registration. */
 @Module({
   imports: [UpstreamModule],
   providers: [
